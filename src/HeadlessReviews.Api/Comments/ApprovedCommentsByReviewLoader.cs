@@ -1,0 +1,22 @@
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Storage;
+using Marten;
+
+namespace HeadlessReviews.Api.Comments;
+
+/// <summary>
+/// Every approved comment of each review, oldest first: one round trip per batch of reviews, and the
+/// whole thread in hand so replies at any depth cost nothing more.
+/// </summary>
+public sealed class ApprovedCommentsByReviewLoader(IQuerySession session) : BatchLoader<Guid, IReadOnlyList<Comment>>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Comment>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        var comments = await session.QueryAsync<Comment>('^',
+            $"select d.data from {Tables.Comments} d where d.review_id = any(^) and d.status = '{nameof(CommentStatus.Approved)}' order by d.posted_at, d.id",
+            cancellationToken, keys.ToArray()).ConfigureAwait(false);
+        return comments.GroupBy(comment => comment.ReviewId).ToDictionary(group => group.Key, group => (IReadOnlyList<Comment>)[.. group]);
+    }
+
+    protected override IReadOnlyList<Comment> Missing(Guid key) => [];
+}

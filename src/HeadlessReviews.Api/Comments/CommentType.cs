@@ -1,0 +1,34 @@
+using GraphQL.Types;
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Reviews;
+
+namespace HeadlessReviews.Api.Comments;
+
+public sealed class CommentType : ObjectGraphType<Comment>
+{
+    public CommentType()
+    {
+        Name = "Comment";
+        Description = "A reader's comment on a review. The author's e-mail address is never part of the public API.";
+        this.ImplementNode(comment => comment.Id);
+        Field<ReviewType>("review").Description("The review commented on.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<ReviewsByIdLoader>().Load(context.Source.ReviewId));
+        Field<CommentType>("parent").Description("The comment this one replies to; null for a comment that starts a thread.")
+            .Resolve(context => context.Source.ParentId is not Guid parentId
+                ? null
+                : Thread(context.RequestServices!, context.Source).Then(thread => thread.FirstOrDefault(comment => comment.Id == parentId)));
+        Field(x => x.AuthorName).Description("The name the reader gave.");
+        Field(x => x.AuthorUrl, nullable: true).Description("The website the reader gave, if any.");
+        Field(x => x.Body).Description("The comment as plain text, exactly as posted.");
+        Field<NonNullGraphType<StringGraphType>>("html").Description("The comment as safe HTML: escaped text in paragraphs, links marked `rel=\"nofollow ugc\"`.")
+            .Resolve(context => CommentHtml.Render(context.Source.Body));
+        Field(x => x.PostedAt).Description("When it was posted.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentType>>>>("replies").Description("Approved replies to this comment, oldest first.")
+            .Resolve(context => Thread(context.RequestServices!, context.Source)
+                .Then(thread => thread.Where(comment => comment.ParentId == context.Source.Id).ToArray()));
+    }
+
+    private static GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<Comment>> Thread(IServiceProvider services, Comment comment) =>
+        services.GetRequiredService<ApprovedCommentsByReviewLoader>().Load(comment.ReviewId);
+}

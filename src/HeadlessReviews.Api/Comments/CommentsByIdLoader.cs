@@ -1,0 +1,24 @@
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Reviews;
+using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Storage;
+using Marten;
+
+namespace HeadlessReviews.Api.Comments;
+
+/// <summary>
+/// Comments by id for <c>node(id:)</c>: the public gets approved comments on reviews it may see, and
+/// null for anything else, exactly as for an id that does not exist.
+/// </summary>
+public sealed class CommentsByIdLoader(IQuerySession session, Viewer viewer) : BatchLoader<Guid, Comment?>
+{
+    protected override async Task<IReadOnlyDictionary<Guid, Comment?>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        var status = viewer.CanModerateComments ? "true" : $"d.status = '{nameof(CommentStatus.Approved)}'";
+        var comments = await session.QueryAsync<Comment>('^',
+            $"select d.data from {Tables.Comments} d join {Tables.Reviews} r on r.id = d.review_id " +
+            $"where d.id = any(^) and {status} and {ReviewVisibility.Sql(viewer, "r")}",
+            cancellationToken, keys.ToArray()).ConfigureAwait(false);
+        return comments.ToDictionary(comment => comment.Id, comment => (Comment?)comment);
+    }
+}

@@ -1,0 +1,29 @@
+namespace HeadlessReviews.Api.Films;
+
+/// <summary>A film as the publication catalogues it; credits point at <see cref="People.Person"/> documents.</summary>
+public sealed class Film
+{
+    public Guid Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public int Year { get; set; }
+    public DateOnly? UkReleaseDate { get; set; }
+    public int? RuntimeMinutes { get; set; }
+    public Certificate? Certificate { get; set; }
+    public List<string> Genres { get; set; } = [];
+    public string? Synopsis { get; set; }
+    public Image? Poster { get; set; }
+    public List<Guid> DirectorIds { get; set; } = [];
+    public List<Guid> WriterIds { get; set; } = [];
+    public List<CastMember> Cast { get; set; } = [];
+
+    /// <summary>Everyone credited on the film, kept in the document so "films of a person" is one indexed lookup.</summary>
+    public List<Guid> CreditedPersonIds =>
+        [.. DirectorIds.Concat(WriterIds).Concat(Cast.Select(c => c.PersonId)).Distinct()];
+}
+
+/// <summary>One actor's part in a film; billing 1 is top of the bill.</summary>
+public sealed record CastMember(Guid PersonId, string? Character, int Billing);
+
+/// <summary>A picture with what a screen reader should say about it.</summary>
+public sealed record Image(string Url, string AltText, int? Width, int? Height);

@@ -1,0 +1,42 @@
+using GraphQL;
+using GraphQL.Types;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Paging;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessReviews.Api.Films;
+
+/// <summary>Root fields <c>film</c> and <c>films</c>.</summary>
+public sealed class FilmQueries : IQueryFields
+{
+    public void AddTo(QueryType query)
+    {
+        query.Field<FilmType>("film")
+            .Description("One film, by `slug` or by global `id`.")
+            .Argument<StringGraphType>("slug", "The film's slug: `her`.")
+            .Argument<IdGraphType>("id", "The film's global id.")
+            .ResolveAsync(async context =>
+            {
+                var services = context.RequestServices!;
+                var (slug, id) = SingleLookup.Arguments(context, "Film");
+                if (id is not null) return await services.GetRequiredService<FilmsByIdLoader>().Load(id.Value).GetResultAsync(context.CancellationToken);
+                return await services.GetRequiredService<IQuerySession>().Query<Film>()
+                    .FirstOrDefaultAsync(film => film.Slug == slug, context.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ConnectionType<FilmType, Film>>>("films")
+            .Description("Films of the catalogue, by title unless `orderBy` says otherwise.")
+            .WithPagingArguments()
+            .Argument<FilmFilterInputType>("where", "Only films that meet these conditions.")
+            .Argument<ListGraphType<NonNullGraphType<FilmOrderInputType>>>("orderBy", "Sort keys, most significant first. Default: title A to Z.")
+            .ResolveAsync(async context =>
+            {
+                var services = context.RequestServices!;
+                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
+                var list = FilmFilter.Query(context.GetArgument<List<FilmOrder>?>("orderBy"));
+                context.GetArgument<FilmFilter?>("where")?.ApplyTo(list);
+                return await KeysetPager.PageAsync<Film>(services.GetRequiredService<IQuerySession>(), list, page, context.CancellationToken);
+            });
+    }
+}

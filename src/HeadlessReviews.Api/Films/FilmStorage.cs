@@ -1,0 +1,19 @@
+using Marten;
+using Marten.Schema.Indexing.FullText;
+
+namespace HeadlessReviews.Api.Films;
+
+public static class FilmStorage
+{
+    /// <summary>Columns and indexes behind the film lists, lookups by slug or person, and search.</summary>
+    public static void Configure(StoreOptions options)
+    {
+        var films = options.Schema.For<Film>();
+        films.Duplicate(f => f.Slug, configure: index => index.IsUnique = true);
+        films.Duplicate(f => f.Year);
+        films.Duplicate(f => f.CreditedPersonIds, pgType: "uuid[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
+        films.WeightedFullTextIndex(index => index
+            .Weighted(f => f.Title, TextSearchWeight.A)
+            .Weighted(f => f.Synopsis!, TextSearchWeight.C), regConfig: "simple");
+    }
+}

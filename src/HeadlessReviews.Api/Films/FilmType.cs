@@ -1,0 +1,40 @@
+using GraphQL.Types;
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.People;
+using HeadlessReviews.Api.Reviews;
+
+namespace HeadlessReviews.Api.Films;
+
+public sealed class FilmType : ObjectGraphType<Film>
+{
+    public FilmType()
+    {
+        Name = "Film";
+        Description = "A film in the catalogue, with its credits and the publication's reviews of it.";
+        this.ImplementNode(film => film.Id);
+        Field(x => x.Slug).Description("URL-safe name, unique among films: `her`.");
+        Field(x => x.Title).Description("Title as released in the UK.");
+        Field(x => x.Year).Description("Year of first release.");
+        Field(x => x.UkReleaseDate, nullable: true).Description("Date of UK cinema release.");
+        Field(x => x.RuntimeMinutes, nullable: true).Description("Running time in minutes.");
+        Field<CertificateEnum>("certificate").Description("BBFC age rating.").Resolve(context => context.Source.Certificate);
+        Field<StringGraphType>("certificateLabel").Description("BBFC age rating as printed: `12A`, `15`.")
+            .Resolve(context => context.Source.Certificate?.Label());
+        Field(x => x.Genres).Description("Genres, most characteristic first: `Drama`, `Science Fiction`.");
+        Field(x => x.Synopsis, nullable: true).Description("A short, spoiler-free outline of the story.");
+        Field<ImageType>("poster").Description("The poster.").Resolve(context => context.Source.Poster);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonType>>>>("directors").Description("Directors, as credited.")
+            .Resolve(context => LoadPeople(context.RequestServices!, context.Source.DirectorIds));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonType>>>>("writers").Description("Writers, as credited.")
+            .Resolve(context => LoadPeople(context.RequestServices!, context.Source.WriterIds));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CastCreditType>>>>("cast").Description("Cast in billing order.")
+            .Resolve(context => context.Source.Cast.OrderBy(member => member.Billing));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewType>>>>("reviews")
+            .Description("The publication's published reviews of this film, newest first.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<ReviewsByFilmLoader>().Load(context.Source.Id));
+    }
+
+    private static object LoadPeople(IServiceProvider services, IEnumerable<Guid> ids) =>
+        services.GetRequiredService<PeopleByIdLoader>().LoadMany(ids).Then(people => people.OfType<Person>().ToArray());
+}

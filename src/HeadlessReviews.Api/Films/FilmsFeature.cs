@@ -1,0 +1,18 @@
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Graph;
+using Marten;
+
+namespace HeadlessReviews.Api.Films;
+
+public static class FilmsFeature
+{
+    public static IServiceCollection AddFilms(this IServiceCollection services)
+    {
+        services.ConfigureMarten(FilmStorage.Configure);
+        services.AddScoped<FilmsByIdLoader>();
+        services.AddScoped<FilmsByPersonLoader>();
+        services.AddSingleton<IQueryFields, FilmQueries>();
+        services.AddSingleton(new NodeSource("Film", (provider, id) => provider.GetRequiredService<FilmsByIdLoader>().Load(id).Then(film => (object?)film)));
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Demo;
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.People;
+using HeadlessReviews.Api.Reviews;
+using HeadlessReviews.Api.Search;
+using HeadlessReviews.Api.Security;
+
+namespace HeadlessReviews.Api.Graph;
+
+public static class GraphRegistration
+{
+    /// <summary>The schema (a singleton built at start), every feature's fields, loaders and the execution pipeline.</summary>
+    public static WebApplicationBuilder AddHeadlessReviewsGraph(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PagingSettings>().BindConfiguration(PagingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExecutionSettings>().BindConfiguration(ExecutionSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped(provider => new Viewer(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+
+        services.AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
+        services.AddSingleton<IQueryFields, NodeQueries>();
+
+        // Generic graph types are not found by the assembly scan.
+        services.AddSingleton(typeof(ConnectionType<,>));
+        services.AddSingleton(typeof(EdgeType<,>));
+
+        services.AddGraphQL(graph => graph
+            .AddSchema<HeadlessReviewsSchema>()
+            // Responses are JSON documents, never inlined into HTML: keep accents and emoji as they are.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddGraphTypes(typeof(GraphRegistration).Assembly)
+            // Resolvers share one Marten session per request, which is not thread-safe: resolve
+            // fields one at a time. Batching loaders still gather a whole level's keys first.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .ConfigureExecution<DocumentCache>()
+            .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
+        services.AddSingleton<DocumentCache>();
+        return builder;
+    }
+}

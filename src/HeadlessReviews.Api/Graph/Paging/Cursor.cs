@@ -1,0 +1,61 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace HeadlessReviews.Api.Graph.Paging;
+
+/// <summary>
+/// Opaque cursors: the sort values of one row (as PostgreSQL printed them) and the order they belong to,
+/// in base64url. Clients must treat them as opaque; we check them before they reach SQL.
+/// </summary>
+public static class Cursor
+{
+    public static string Encode(string signature, string valuesJson) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Tag(signature)}|{valuesJson}"));
+
+    // A short fingerprint of the order keeps cursors small while still telling orders apart.
+    private static string Tag(string signature) =>
+        Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(signature)).AsSpan(0, 6));
+
+    /// <summary>The cursor's values as a JSON array, or a user error naming the argument.</summary>
+    public static string Decode(string cursor, string argument, string signature, IReadOnlyList<SortKey> order)
+    {
+        string text;
+        try { text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)); }
+        catch (FormatException) { throw Invalid(argument); }
+
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0) throw Invalid(argument);
+        if (text[..bar] != Tag(signature))
+            throw new UserInputError(argument, $"`{argument}` is a cursor of another list or order; pass a cursor from this connection with the same arguments.");
+
+        var json = text[(bar + 1)..];
+        try
+        {
+            using var values = JsonDocument.Parse(json);
+            if (values.RootElement.ValueKind != JsonValueKind.Array || values.RootElement.GetArrayLength() != order.Count)
+                throw Invalid(argument);
+            var index = 0;
+            foreach (var value in values.RootElement.EnumerateArray())
+                if (!Fits(value, order[index++].SqlType)) throw Invalid(argument);
+        }
+        catch (JsonException) { throw Invalid(argument); }
+        return json;
+    }
+
+    // A forged value must not turn into a SQL cast error: check it is of the key's type.
+    private static bool Fits(JsonElement value, string sqlType) => sqlType switch
+    {
+        "timestamptz" => value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, out _),
+        "date" => value.ValueKind == JsonValueKind.String && DateOnly.TryParse(value.GetString(), CultureInfo.InvariantCulture, out _),
+        "uuid" => value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out _),
+        "integer" or "bigint" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        "numeric" => value.ValueKind == JsonValueKind.Number,
+        _ => value.ValueKind == JsonValueKind.String,
+    };
+
+    private static UserInputError Invalid(string argument) =>
+        new(argument, $"`{argument}` is not a valid cursor; use the `cursor` or `pageInfo` values this API returned.");
+}

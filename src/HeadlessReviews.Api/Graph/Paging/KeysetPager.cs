@@ -1,0 +1,50 @@
+using Marten;
+
+namespace HeadlessReviews.Api.Graph.Paging;
+
+/// <summary>Runs a <see cref="KeysetQuery"/> for one page: one round trip, plus one for the total when asked.</summary>
+public static class KeysetPager
+{
+    public static async Task<Connection<T>> PageAsync<T>(IQuerySession session, KeysetQuery query, PageRequest page, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var argument = page.Backward ? "before" : "after";
+        var cursorValues = page.Cursor is null ? null : Cursor.Decode(page.Cursor, argument, query.Signature, query.Order);
+
+        // Backward pages are read in the reverse order, then turned round.
+        var order = page.Backward ? query.Order.Select(k => k.Reversed()).ToList() : query.Order;
+        // Placeholders are positional: those of FROM, then the cursor's, then those of WHERE.
+        var parameters = new List<object>(query.FromParameters);
+        var from = query.From;
+        var where = query.WhereClause;
+        if (cursorValues is not null)
+        {
+            from += $" cross join (select {KeysetQuery.Placeholder}::jsonb as v) as cursor";
+            parameters.Add(cursorValues);
+            where += $" and ({KeysetQuery.AfterCursor(order)})";
+        }
+        parameters.AddRange(query.Parameters);
+
+        var keys = string.Join(", ", query.Order.Select(k => k.Expression));
+        var orderBy = string.Join(", ", order.Select(k => $"{k.Expression} {(k.Descending ? "desc" : "asc")}"));
+        var sql = $"select row(d.data), row(jsonb_build_array({keys})::text) from {from} where {where} order by {orderBy} limit {page.Size + 1}";
+
+        var rows = await session.AdvancedSql.QueryAsync<T, string>(KeysetQuery.Placeholder, sql, cancellationToken, [.. parameters]).ConfigureAwait(false);
+        var more = rows.Count > page.Size;
+        var edges = rows.Take(page.Size).Select(row => new Edge<T>(Cursor.Encode(query.Signature, row.Item2), row.Item1)).ToList();
+        if (page.Backward) edges.Reverse();
+
+        var pageInfo = new PageInfo(
+            HasNextPage: page.Backward ? page.Cursor is not null : more,
+            HasPreviousPage: page.Backward ? more : page.Cursor is not null,
+            StartCursor: edges.FirstOrDefault()?.Cursor,
+            EndCursor: edges.LastOrDefault()?.Cursor);
+
+        return new Connection<T>(edges, pageInfo, async token =>
+        {
+            var counts = await session.QueryAsync<long>(KeysetQuery.Placeholder,
+                $"select count(*) from {query.From} where {query.WhereClause}", token, [.. query.FromParameters, .. query.Parameters]).ConfigureAwait(false);
+            return counts[0];
+        });
+    }
+}

@@ -1,0 +1,11 @@
+namespace HeadlessReviews.Api.People;
+
+/// <summary>Someone credited on films; their credits are derived from the films, never stored here.</summary>
+public sealed class Person
+{
+    public Guid Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Bio { get; set; }
+    public Films.Image? Image { get; set; }
+}

@@ -1,0 +1,18 @@
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddHeadlessReviewsStorage();
+builder.AddHeadlessReviewsGraph();
+builder.AddHeadlessReviewsWeb();
+
+var app = builder.Build();
+if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(app);
+
+app.MapHeadlessReviewsEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+namespace HeadlessReviews.Api.Reviews;
+
+/// <summary>An editor's review of one film.</summary>
+public sealed class Review
+{
+    public Guid Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Headline { get; set; } = "";
+    public Guid FilmId { get; set; }
+    public string Byline { get; set; } = "";
+    public ReviewBody Body { get; set; } = ReviewBody.Empty;
+    public Verdict Verdict { get; set; } = new(VerdictRating.Pop, "");
+    public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
+    public DateTimeOffset? PublishAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool IsPublished => Status == ReviewStatus.Published;
+}
+
+public enum ReviewStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+    Archived,
+}
+
+public enum VerdictRating
+{
+    Pop,
+    Poop,
+}
+
+/// <summary>The publication's one-word judgement and the sentence that backs it.</summary>
+public sealed record Verdict(VerdictRating Rating, string Summary);

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+
+namespace HeadlessReviews.Api.Reviews;
+
+public sealed class ReviewBodyType : ObjectGraphType<ReviewBody>
+{
+    public ReviewBodyType()
+    {
+        Name = "ReviewBody";
+        Description = "The text of a review in the forms a frontend needs.";
+        Field(x => x.Markdown).Description("The source as the editor wrote it (CommonMark).");
+        Field(x => x.Html).Description("Rendered HTML, sanitised: safe to insert into a page as it is.");
+        Field(x => x.Text).Description("Plain text, paragraphs separated by a blank line: for previews, feeds and voice.");
+        Field(x => x.PullQuotes).Description("The pull-quotes (the body's block quotes) as plain text, in order.");
+    }
+}

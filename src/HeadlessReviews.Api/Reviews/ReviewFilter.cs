@@ -1,0 +1,49 @@
+using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Storage;
+
+namespace HeadlessReviews.Api.Reviews;
+
+/// <summary>The <c>where</c> of <c>reviews</c> (and, later, of subscriptions): every condition given must hold.</summary>
+public sealed class ReviewFilter
+{
+    public VerdictRating? Verdict { get; set; }
+    public string? Genre { get; set; }
+    public Certificate? Certificate { get; set; }
+    public string? FilmId { get; set; }
+    public string? PersonId { get; set; }
+    public DateTimeOffset? PublishedAfter { get; set; }
+    public DateTimeOffset? PublishedBefore { get; set; }
+
+    public void ApplyTo(KeysetQuery query)
+    {
+        if (Verdict is not null)
+            query.Where("d.data->'Verdict'->>'Rating' = ^", Verdict.Value.ToString());
+        if (FilmId is not null)
+            query.Where("d.film_id = ^", DecodeId(FilmId, "Film", "where.filmId"));
+        if (Genre is not null)
+            query.Where($"exists (select 1 from {Tables.Films} f, jsonb_array_elements_text(f.data->'Genres') as genre where f.id = d.film_id and lower(genre) = lower(^))", Genre);
+        if (Certificate is not null)
+            query.Where($"exists (select 1 from {Tables.Films} f where f.id = d.film_id and f.data->>'Certificate' = ^)", Certificate.Value.ToString());
+        if (PersonId is not null)
+            query.Where($"exists (select 1 from {Tables.Films} f where f.id = d.film_id and f.credited_person_ids @> array[^])", DecodeId(PersonId, "Person", "where.personId"));
+        if (PublishedAfter is not null)
+            query.Where("d.published_at >= ^", PublishedAfter.Value);
+        if (PublishedBefore is not null)
+            query.Where("d.published_at < ^", PublishedBefore.Value);
+    }
+
+    /// <summary>The list of reviews the viewer may see, in the given order (newest first by default).</summary>
+    public static KeysetQuery Query(Viewer viewer, IReadOnlyList<ReviewOrder>? orderBy)
+    {
+        var order = (orderBy is { Count: > 0 } ? orderBy : [new ReviewOrder()]).Select(o => o.ToSortKey()).ToList();
+        order.Add(new SortKey("d.id", "uuid", Descending: false));
+        var signature = "reviews:" + string.Join(",", order.Select(k => $"{k.Expression}{(k.Descending ? "-" : "+")}"));
+        return new KeysetQuery($"{Tables.Reviews} d", order, signature).Where(ReviewVisibility.Sql(viewer));
+    }
+
+    private static Guid DecodeId(string id, string typeName, string argument) =>
+        GlobalId.DecodeAs(id, typeName) ?? throw new UserInputError(argument, $"`{argument}` is not the id of a {typeName}.");
+}

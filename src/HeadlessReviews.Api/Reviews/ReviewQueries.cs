@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.Types;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Security;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessReviews.Api.Reviews;
+
+/// <summary>Root fields <c>review</c> and <c>reviews</c>.</summary>
+public sealed class ReviewQueries : IQueryFields
+{
+    public void AddTo(QueryType query)
+    {
+        query.Field<ReviewType>("review")
+            .Description("One review, by `slug` or by global `id`; null when there is none the caller may see.")
+            .Argument<StringGraphType>("slug", "The review's slug: `her`.")
+            .Argument<IdGraphType>("id", "The review's global id.")
+            .ResolveAsync(async context =>
+            {
+                var services = context.RequestServices!;
+                var (slug, id) = SingleLookup.Arguments(context, "Review");
+                if (id is not null) return await services.GetRequiredService<ReviewsByIdLoader>().Load(id.Value).GetResultAsync(context.CancellationToken);
+                var review = await services.GetRequiredService<IQuerySession>().Query<Review>()
+                    .FirstOrDefaultAsync(r => r.Slug == slug, context.CancellationToken);
+                return review is not null && services.GetRequiredService<Viewer>().CanSee(review) ? review : null;
+            });
+
+        query.Field<NonNullGraphType<ConnectionType<ReviewType, Review>>>("reviews")
+            .Description("Published reviews, newest first unless `orderBy` says otherwise.")
+            .WithPagingArguments()
+            .Argument<ReviewFilterInputType>("where", "Only reviews that meet these conditions.")
+            .Argument<ListGraphType<NonNullGraphType<ReviewOrderInputType>>>("orderBy", "Sort keys, most significant first. Default: newest first.")
+            .ResolveAsync(async context =>
+            {
+                var services = context.RequestServices!;
+                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
+                var list = ReviewFilter.Query(services.GetRequiredService<Viewer>(), context.GetArgument<List<ReviewOrder>?>("orderBy"));
+                context.GetArgument<ReviewFilter?>("where")?.ApplyTo(list);
+                return await KeysetPager.PageAsync<Review>(services.GetRequiredService<IQuerySession>(), list, page, context.CancellationToken);
+            });
+    }
+}

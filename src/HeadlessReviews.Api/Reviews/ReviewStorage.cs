@@ -1,0 +1,22 @@
+using Marten;
+using Marten.Schema.Indexing.FullText;
+
+namespace HeadlessReviews.Api.Reviews;
+
+public static class ReviewStorage
+{
+    /// <summary>Columns behind the review lists (status, dates, film) and the search index.</summary>
+    public static void Configure(StoreOptions options)
+    {
+        var reviews = options.Schema.For<Review>();
+        reviews.Duplicate(r => r.Slug, configure: index => index.IsUnique = true);
+        reviews.Duplicate(r => r.FilmId);
+        reviews.Duplicate(r => r.Status);
+        reviews.Duplicate(r => r.PublishedAt!);
+        reviews.Duplicate(r => r.UpdatedAt);
+        reviews.WeightedFullTextIndex(index => index
+            .Weighted(r => r.Headline, TextSearchWeight.A)
+            .Weighted(r => r.Verdict.Summary, TextSearchWeight.B)
+            .Weighted(r => r.Body.Text, TextSearchWeight.C), regConfig: "simple");
+    }
+}

@@ -1,0 +1,51 @@
+using GraphQL;
+using GraphQL.Types;
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Paging;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessReviews.Api.Reviews;
+
+public sealed class ReviewType : ObjectGraphType<Review>
+{
+    public ReviewType()
+    {
+        Name = "Review";
+        Description = "The publication's review of one film.";
+        this.ImplementNode(review => review.Id);
+        Field(x => x.Slug).Description("URL-safe name, unique among reviews: `her`.");
+        Field(x => x.Headline).Description("Headline: `Review – Her`.");
+        Field<NonNullGraphType<FilmType>>("film").Description("The film under review.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<FilmsByIdLoader>().Load(context.Source.FilmId));
+        Field(x => x.Byline).Description("Who wrote it.");
+        Field<NonNullGraphType<ReviewBodyType>>("body").Description("The text: Markdown source, safe HTML, plain text and pull-quotes.")
+            .Resolve(context => context.Source.Body);
+        Field<NonNullGraphType<StringGraphType>>("excerpt")
+            .Description("The start of the text as plain text, cut at a word boundary to at most `length` characters (with `…` when cut).")
+            .Argument<IntGraphType>("length", "Most characters to return, 1 to 2000.", argument => argument.DefaultValue = 200)
+            .Resolve(context =>
+            {
+                var length = context.GetArgument<int>("length");
+                if (length is < 1 or > Excerpt.MaxLength)
+                    throw new UserInputError("length", $"`length` must be between 1 and {Excerpt.MaxLength}; it was {length}.");
+                return Excerpt.Of(context.Source.Body.Text, length);
+            });
+        Field<NonNullGraphType<VerdictType>>("verdict").Description("Pop or Poop, with its summary.").Resolve(context => context.Source.Verdict);
+        Field(x => x.PublishedAt, nullable: true).Description("When it was first published; null until then.");
+        Field(x => x.UpdatedAt).Description("When it last changed.");
+        Field<NonNullGraphType<ConnectionType<CommentType, Comment>>>("comments")
+            .Description("Readers' approved comments that start a thread, oldest first; replies hang off each comment's `replies`.")
+            .WithPagingArguments()
+            .Resolve(context =>
+            {
+                var page = PageRequest.From(context, context.RequestServices!.GetRequiredService<IOptions<PagingSettings>>().Value);
+                return context.RequestServices!.GetRequiredService<ApprovedCommentsByReviewLoader>().Load(context.Source.Id)
+                    .Then(thread => CommentPages.TopLevel(thread, page));
+            });
+        Field<NonNullGraphType<IntGraphType>>("commentCount").Description("How many approved comments the review has, replies included.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<CommentCountsLoader>().Load(context.Source.Id));
+    }
+}

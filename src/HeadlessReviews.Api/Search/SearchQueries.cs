@@ -1,0 +1,45 @@
+using GraphQL;
+using GraphQL.Types;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Security;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessReviews.Api.Search;
+
+/// <summary>Root field <c>search</c>: ranked full-text search over reviews, films and people, in PostgreSQL.</summary>
+public sealed class SearchQueries : IQueryFields
+{
+    private static readonly SortKey[] Order =
+    [
+        new("d.rank", "numeric", Descending: true),
+        new("d.kind_order", "integer", Descending: false),
+        new("d.id", "uuid", Descending: false),
+    ];
+
+    public void AddTo(QueryType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<SearchResultUnion, object>>>("search")
+            .Description("Reviews, films and people matching every word of `query` (as a word or the start of one, any letter case), best match first.")
+            .Argument<NonNullGraphType<StringGraphType>>("query", "What to look for: `joaquin`, `her`, `science fiction`. Up to 256 characters.")
+            .Argument<IntGraphType>("first", "How many results to return. Default 20, at most 100.")
+            .Argument<StringGraphType>("after", "Return the results after this cursor.")
+            .ResolveAsync(async context =>
+            {
+                var services = context.RequestServices!;
+                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
+                var tsQuery = SearchTerms.ToTsQuery(context.GetArgument<string>("query"), services.GetRequiredService<IOptions<SearchSettings>>().Value);
+                var session = services.GetRequiredService<IQuerySession>();
+                if (tsQuery is null)
+                    return new Connection<object>([], new PageInfo(false, false, null, null), _ => Task.FromResult(0L));
+
+                var hits = new KeysetQuery(SearchVectors.Hits(services.GetRequiredService<Viewer>()), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery);
+                var connection = await KeysetPager.PageAsync<SearchHit>(session, hits, page, context.CancellationToken);
+                return new Connection<object>(
+                    [.. connection.Edges.Select(edge => new Edge<object>(edge.Cursor, edge.Node.Document))],
+                    connection.PageInfo,
+                    connection.CountAsync);
+            });
+    }
+}

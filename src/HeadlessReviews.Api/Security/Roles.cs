@@ -1,0 +1,10 @@
+namespace HeadlessReviews.Api.Security;
+
+/// <summary>The roles of DESIGN.md; anonymous callers are readers.</summary>
+public static class Roles
+{
+    public const string Reader = "READER";
+    public const string Editor = "EDITOR";
+    public const string Moderator = "MODERATOR";
+    public const string Admin = "ADMIN";
+}

@@ -1,0 +1,33 @@
+using JasperFx;
+using Marten;
+using Weasel.Core;
+
+namespace HeadlessReviews.Api.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>Marten on PostgreSQL (connection string <c>ConnectionStrings:Reviews</c>), the start-up database wait and schema check.</summary>
+    public static WebApplicationBuilder AddHeadlessReviewsStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        var isDevelopment = builder.Environment.IsDevelopment();
+
+        builder.Services.AddMarten(services =>
+        {
+            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("Reviews");
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("ConnectionStrings:Reviews is not set. Run deploy/local/run.sh, or set ConnectionStrings__Reviews to an Npgsql connection string.");
+
+            var options = new StoreOptions();
+            options.Connection(connectionString);
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+            // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.
+            options.AutoCreateSchemaObjects = isDevelopment ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            return options;
+        }).UseLightweightSessions();
+
+        builder.Services.AddSingleton<DatabaseWait>();
+        builder.Services.AddHostedService<DatabaseStartup>();
+        return builder;
+    }
+}

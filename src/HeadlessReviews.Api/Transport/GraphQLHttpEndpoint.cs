@@ -1,0 +1,122 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace HeadlessReviews.Api.Transport;
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL-over-HTTP spec): GET for queries, POST with a JSON body for any
+/// operation, answers as <c>application/graphql-response+json</c> or <c>application/json</c> as the
+/// client accepts, with that type's status codes. Knows nothing of the schema it serves.
+/// </summary>
+public sealed class GraphQLHttpEndpoint<TSchema>(
+    IDocumentExecuter<TSchema> executer,
+    IGraphQLSerializer serializer,
+    IOptions<GraphQLHttpSettings> settings) where TSchema : ISchema
+{
+    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForGet];
+    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForPost];
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var mediaType = ResponseMediaType.Negotiate(context.Request);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(context, ResponseMediaType.Json, new RequestRejectedException(
+                $"This endpoint answers {ResponseMediaType.GraphQLResponse} or {ResponseMediaType.Json}; the Accept header allows neither.",
+                StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE"));
+            return;
+        }
+
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        GraphQLHttpRequest request;
+        try
+        {
+            request = isGet ? ReadQueryString(context.Request) : await ReadBodyAsync(context.Request);
+        }
+        catch (RequestRejectedException error)
+        {
+            await WriteErrorAsync(context, mediaType, error);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = context.User,
+            RequestServices = context.RequestServices,
+            CancellationToken = context.RequestAborted,
+            ValidationRules = isGet ? GetRules : PostRules,
+            CachedDocumentValidationRules = [isGet ? HttpOperationRule.ForGet : HttpOperationRule.ForPost],
+        });
+
+        if (result.Errors?.Any(error => error is MethodNotAllowedError) == true)
+        {
+            context.Response.Headers.Allow = "POST";
+            await WriteAsync(context, mediaType, StatusCodes.Status405MethodNotAllowed, result);
+            return;
+        }
+        // application/graphql-response+json: a request that never executed (syntax, validation,
+        // variables) is the client's fault, 400; application/json keeps 200 for legacy clients.
+        var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        await WriteAsync(context, mediaType, status, result);
+    }
+
+    private GraphQLHttpRequest ReadQueryString(HttpRequest request)
+    {
+        if (request.QueryString.Value?.Length > settings.Value.MaxQueryStringLength)
+            throw new RequestRejectedException($"The query string is longer than {settings.Value.MaxQueryStringLength} characters; send long documents with POST.",
+                StatusCodes.Status414UriTooLong, "URI_TOO_LONG");
+        return GraphQLHttpRequest.FromQueryString(request.Query, serializer);
+    }
+
+    private async Task<GraphQLHttpRequest> ReadBodyAsync(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, ResponseMediaType.Json, StringComparison.OrdinalIgnoreCase)
+            || (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new RequestRejectedException("Send the request as Content-Type: application/json (UTF-8).",
+                StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        }
+
+        var limit = settings.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit) throw TooLarge(limit);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit) throw TooLarge(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        return GraphQLHttpRequest.FromJsonBody(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), serializer);
+    }
+
+    private static RequestRejectedException TooLarge(int limit) =>
+        new($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE");
+
+    private Task WriteErrorAsync(HttpContext context, string mediaType, RequestRejectedException error)
+    {
+        // A malformed GraphQL request is a 400 for graphql-response+json and a 200 for legacy
+        // application/json; HTTP-level refusals (406, 413, 414, 415) keep their own status either way.
+        var status = error.StatusCode != StatusCodes.Status400BadRequest || mediaType == ResponseMediaType.GraphQLResponse
+            ? error.StatusCode
+            : StatusCodes.Status200OK;
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(new ExecutionError(error.Message) { Code = error.Code });
+        return WriteAsync(context, mediaType, status, result);
+    }
+
+    private async Task WriteAsync(HttpContext context, string mediaType, int status, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = $"{mediaType}; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}

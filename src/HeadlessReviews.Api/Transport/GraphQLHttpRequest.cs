@@ -1,0 +1,66 @@
+using System.Text.Json;
+using GraphQL;
+
+namespace HeadlessReviews.Api.Transport;
+
+/// <summary>A GraphQL request read from HTTP (GET query string or POST JSON body), checked against the spec's rules for each parameter.</summary>
+public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions)
+{
+    public static GraphQLHttpRequest FromQueryString(IQueryCollection query, IGraphQLSerializer serializer)
+    {
+        if (query["query"] is not [{ Length: > 0 } text])
+            throw new RequestRejectedException("Pass the GraphQL document in the `query` parameter.");
+        var operationName = query["operationName"] is [{ Length: > 0 } name] ? name : null;
+        return new GraphQLHttpRequest(text, operationName, JsonMap(query["variables"], "variables", serializer), JsonMap(query["extensions"], "extensions", serializer));
+    }
+
+    public static GraphQLHttpRequest FromJsonBody(ReadOnlyMemory<byte> body, IGraphQLSerializer serializer)
+    {
+        if (body.IsEmpty)
+            throw new RequestRejectedException("The request body is empty; send a JSON object with a `query`.");
+        JsonDocument document;
+        try { document = JsonDocument.Parse(body); }
+        catch (JsonException exception) { throw new RequestRejectedException($"The request body is not valid JSON: {exception.Message}"); }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+                throw new RequestRejectedException("Batched requests (a JSON array) are not supported; send one JSON object per request.");
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new RequestRejectedException("The request body must be a JSON object with a `query`.");
+
+            if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+                throw new RequestRejectedException("The request has no `query`; send the GraphQL document as a string in `query`.");
+            if (query.ValueKind != JsonValueKind.String)
+                throw new RequestRejectedException("`query` must be a string holding the GraphQL document.");
+
+            string? operationName = null;
+            if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
+                operationName = name.ValueKind == JsonValueKind.String ? name.GetString() : throw new RequestRejectedException("`operationName` must be a string or null.");
+
+            return new GraphQLHttpRequest(query.GetString()!, operationName, Map(root, "variables", serializer), Map(root, "extensions", serializer));
+        }
+    }
+
+    private static Inputs? Map(JsonElement root, string property, IGraphQLSerializer serializer) =>
+        root.TryGetProperty(property, out var value) ? ReadMap(value, property, serializer) : null;
+
+    private static Inputs? JsonMap(Microsoft.Extensions.Primitives.StringValues values, string parameter, IGraphQLSerializer serializer)
+    {
+        if (values is not [{ Length: > 0 } text]) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return ReadMap(document.RootElement, parameter, serializer);
+        }
+        catch (JsonException) { throw new RequestRejectedException($"`{parameter}` must be URL-encoded JSON: a map or null."); }
+    }
+
+    private static Inputs? ReadMap(JsonElement value, string parameter, IGraphQLSerializer serializer) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.Object => serializer.ReadNode<Inputs>(value),
+        _ => throw new RequestRejectedException($"`{parameter}` must be a JSON object (a map) or null."),
+    };
+}

@@ -1,0 +1,34 @@
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace HeadlessReviews.Api.Transport;
+
+/// <summary>
+/// What plain HTTP may run: no mutation by GET (a link or a prefetch must never change data), and no
+/// subscription at all (those need a WebSocket or an event stream).
+/// </summary>
+public sealed class HttpOperationRule(bool isGet) : IValidationRule
+{
+    public static readonly HttpOperationRule ForGet = new(isGet: true);
+    public static readonly HttpOperationRule ForPost = new(isGet: false);
+
+    public ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        var operation = context.Operation.Operation;
+        if (isGet && operation == OperationType.Mutation)
+            context.ReportError(new MethodNotAllowedError("Mutations cannot be sent with GET; send them with POST."));
+        else if (operation == OperationType.Subscription)
+            context.ReportError(new ValidationError("Subscriptions need a WebSocket (graphql-transport-ws) or an event stream (Accept: text/event-stream).") { Code = "SUBSCRIPTION_NEEDS_STREAM" });
+        return default;
+    }
+
+    public ValueTask<IVariableVisitor?> GetVariableVisitorAsync(ValidationContext context) => default;
+
+    public ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context) => default;
+}
+
+/// <summary>Answered with HTTP 405 and <c>Allow: POST</c>.</summary>
+public sealed class MethodNotAllowedError : ValidationError
+{
+    public MethodNotAllowedError(string message) : base(message) => Code = "METHOD_NOT_ALLOWED";
+}
