@@ -8,7 +8,12 @@ public sealed class CertificateEnum : EnumerationGraphType<Certificate>
     {
         Name = "Certificate";
         Description = "A BBFC age rating. GraphQL names cannot start with a digit, so `12A` is `TWELVE_A`; `Film.certificateLabel` has the printed form.";
-        foreach (var value in Values) value.Description = Describe((Certificate)value.Value!);
+        foreach (var value in Values)
+        {
+            value.Description = Describe((Certificate)value.Value!);
+            // The BBFC writes it R18; the default naming would make it R_18.
+            if ((Certificate)value.Value! == Certificate.R18) value.Name = "R18";
+        }
     }
 
     private static string Describe(Certificate certificate) => certificate switch

@@ -1,11 +1,15 @@
+using System.ComponentModel;
 using HeadlessReviews.Api.Graph.Paging;
 
 namespace HeadlessReviews.Api.Films;
 
 public enum FilmOrderField
 {
+    [Description("Title, A to Z ignoring letter case.")]
     Title,
+    [Description("Year of first release.")]
     Year,
+    [Description("UK release date; films without one come last.")]
     UkReleaseDate,
 }
 

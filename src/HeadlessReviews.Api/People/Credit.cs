@@ -1,11 +1,15 @@
+using System.ComponentModel;
 using HeadlessReviews.Api.Films;
 
 namespace HeadlessReviews.Api.People;
 
 public enum CreditRole
 {
+    [Description("Directed the film.")]
     Director,
+    [Description("Wrote the screenplay or the story.")]
     Writer,
+    [Description("Acted in the film, on screen or by voice.")]
     Actor,
 }
 

@@ -1,11 +1,15 @@
+using System.ComponentModel;
 using HeadlessReviews.Api.Graph.Paging;
 
 namespace HeadlessReviews.Api.Reviews;
 
 public enum ReviewOrderField
 {
+    [Description("When the review was first published.")]
     PublishedAt,
+    [Description("When the review last changed.")]
     UpdatedAt,
+    [Description("Headline, A to Z ignoring letter case.")]
     Headline,
 }
 

@@ -1,0 +1,55 @@
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HeadlessReviews.Tests.Infrastructure;
+
+/// <summary>
+/// The service in-process over a real PostgreSQL: a database of its own per test run (created here,
+/// dropped at the end) on the server named by <c>ConnectionStrings__Reviews</c>, with the demo catalogue.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _serverConnection = ServerConnection();
+    private readonly string _database = $"hr_test_{Guid.NewGuid():N}";
+
+    public RoundTripCounter RoundTrips { get; } = new();
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_serverConnection) { Database = _database }.ConnectionString;
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public static string ServerConnection() =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Reviews")
+        ?? throw new InvalidOperationException("Set ConnectionStrings__Reviews to a PostgreSQL server (deploy/local/test.sh does it for you).");
+
+    public async Task InitializeAsync()
+    {
+        await using var connection = new NpgsqlConnection(_serverConnection);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"create database \"{_database}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        // Start the host now, so the schema and the demo catalogue are in place before the first test.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Reviews", ConnectionString);
+        builder.UseSetting("HeadlessReviews:SeedDemoData", "true");
+        builder.ConfigureServices(services => services.ConfigureMarten(options => options.Logger(RoundTrips)));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_serverConnection);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{_database}\" with (force)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
