@@ -104,8 +104,9 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     private Task WriteErrorAsync(HttpContext context, string mediaType, RequestRejectedException error)
     {
         // A malformed GraphQL request is a 400 for graphql-response+json and a 200 for legacy
-        // application/json; HTTP-level refusals (406, 413, 414, 415) keep their own status either way.
-        var status = error.StatusCode != StatusCodes.Status400BadRequest || mediaType == ResponseMediaType.GraphQLResponse
+        // application/json; HTTP-level refusals (a body that is not JSON, 406, 413, 414, 415)
+        // keep their own status either way.
+        var status = error.IsHttpLevel || mediaType == ResponseMediaType.GraphQLResponse
             ? error.StatusCode
             : StatusCodes.Status200OK;
         var result = new ExecutionResult { Executed = false };

@@ -17,10 +17,10 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inp
     public static GraphQLHttpRequest FromJsonBody(ReadOnlyMemory<byte> body, IGraphQLSerializer serializer)
     {
         if (body.IsEmpty)
-            throw new RequestRejectedException("The request body is empty; send a JSON object with a `query`.");
+            throw new RequestRejectedException("The request body is empty; send a JSON object with a `query`.", isHttpLevel: true);
         JsonDocument document;
         try { document = JsonDocument.Parse(body); }
-        catch (JsonException exception) { throw new RequestRejectedException($"The request body is not valid JSON: {exception.Message}"); }
+        catch (JsonException exception) { throw new RequestRejectedException($"The request body is not valid JSON: {exception.Message}", isHttpLevel: true); }
 
         using (document)
         {

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the Node conformance suites (reference clients, audit suites) against a live instance of
+# the service: builds it, starts it on a free loopback port against ConnectionStrings__Reviews
+# (deploy/local/test.sh provides a throwaway cluster), runs `node --test`, stops it.
+# Ends with one plain line "conformance: N passed, N failed".
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+REPO=$(cd "$HERE/../.." && pwd -P)
+: "${ConnectionStrings__Reviews:?set it to a PostgreSQL database (deploy/local/test.sh does)}"
+
+command -v node >/dev/null || { echo "error: Node 20 is needed for the conformance suites" >&2; exit 1; }
+
+cd "$HERE"
+npm ci --no-audit --no-fund --loglevel=error
+
+dotnet build "$REPO/src/HeadlessReviews.Api" -c Release --nologo -v quiet
+port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+export HEADLESSREVIEWS_URL="http://127.0.0.1:$port"
+
+log=$(mktemp)
+ASPNETCORE_ENVIRONMENT=Development HeadlessReviews__SeedDemoData=true \
+  dotnet "$REPO/src/HeadlessReviews.Api/bin/Release/net10.0/HeadlessReviews.Api.dll" --urls "$HEADLESSREVIEWS_URL" >"$log" 2>&1 &
+service=$!
+trap 'kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -f "$log"' EXIT
+
+for _ in $(seq 1 120); do
+  curl -fsS "$HEADLESSREVIEWS_URL/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$service" 2>/dev/null || { cat "$log" >&2; echo "error: the service stopped" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fsS "$HEADLESSREVIEWS_URL/health/ready" >/dev/null || { cat "$log" >&2; echo "error: the service never became ready" >&2; exit 1; }
+
+status=0
+node --test --test-reporter=spec ./*.test.js | tee "$log.out" || status=$?
+passed=$(sed -nE 's/^[^a-z]*pass ([0-9]+)$/\1/p' "$log.out" | tail -n 1)
+failed=$(sed -nE 's/^[^a-z]*fail ([0-9]+)$/\1/p' "$log.out" | tail -n 1)
+rm -f "$log.out"
+echo "conformance: ${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
