@@ -14,12 +14,12 @@
 #   pglocal_find_bin               sets PGLOCAL_BIN, installing PostgreSQL with apt if needed
 #   pglocal_home PREFERRED FALLBACK  sets PGLOCAL_HOME to PREFERRED, or FALLBACK when the
 #                                  server user cannot reach PREFERRED
-#   pglocal_init [throwaway]       initdb into PGLOCAL_HOME unless already done
-#   pglocal_start [PORT]           starts it on PORT if free, else on a free port; sets PGLOCAL_PORT
+#   pglocal_init [keep|throwaway]  initdb into PGLOCAL_HOME unless already done
+#   pglocal_start [PORT|random]    starts it on PORT if free, else on a free port; sets PGLOCAL_PORT
 #   pglocal_stop                   stops it if this shell started it
 #   pglocal_createdb NAME          creates database NAME if it does not exist
 #   pglocal_connection_string [DB] prints the Npgsql connection string
-#   pglocal_fallback_root          /var/tmp/headlessreviews-<hash of the repo path>
+#   pglocal_fallback_root REPO     /var/tmp/headlessreviews-<hash of the repo path>
 #   pglocal_spawn / pglocal_reap   run a command in its own process group / stop that group
 
 PGLOCAL_SERVER_USER=postgres
@@ -300,16 +300,22 @@ pglocal_spawn() {
   PGLOCAL_CHILD=$!
 }
 
-# Stops the process group started by pglocal_spawn: SIGTERM, then SIGKILL after a grace period.
+# Stops the process group started by pglocal_spawn: SIGTERM, SIGKILL after 10 s.
 pglocal_reap() {
-  local pgid=${PGLOCAL_CHILD:-} i
+  local pgid=${PGLOCAL_CHILD:-} watchdog i
   [[ -n $pgid ]] || return 0
   kill -TERM -- "-$pgid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do
+  (sleep 10 && kill -KILL -- "-$pgid") 2>/dev/null &
+  watchdog=$!
+  disown "$watchdog"   # no "Killed" job report when it is cancelled
+  wait "$pgid" 2>/dev/null || true   # reaps the leader (a zombie would still count as the group)
+  # KILL, as TERM may be ignored here (the callers' traps ignore it while cleaning up).
+  kill -KILL "$watchdog" 2>/dev/null || true
+  # Anything that outlived the leader (a test host, the app) gets a moment, then SIGKILL.
+  for ((i = 0; i < 30; i++)); do
     kill -0 -- "-$pgid" 2>/dev/null || break
     sleep 0.1
   done
   kill -KILL -- "-$pgid" 2>/dev/null || true
-  wait "$pgid" 2>/dev/null || true
   PGLOCAL_CHILD=
 }
