@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs HeadlessReviews locally: http://localhost:5080/graphql (the GraphQL IDE in a browser).
+# Runs HeadlessReviews locally: GraphQL at http://localhost:5080/graphql.
 #
 # With ConnectionStrings__Reviews set, it only runs the service. Without it, it starts a
 # private PostgreSQL cluster kept in .local/postgres/ (git-ignored; data kept between runs)
