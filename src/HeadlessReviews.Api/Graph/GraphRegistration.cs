@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using HeadlessReviews.Api.Comments;
@@ -41,9 +42,10 @@ public static class GraphRegistration
             // Resolvers share one Marten session per request, which is not thread-safe: resolve
             // fields one at a time. Batching loaders still gather a whole level's keys first.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .ConfigureExecution<DocumentCache>()
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
+        // One cache instance, reachable as itself (tests, metrics) and as an execution step.
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<DocumentCache>());
         return builder;
     }
 }

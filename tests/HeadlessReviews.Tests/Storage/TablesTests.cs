@@ -13,9 +13,9 @@ public sealed class TablesTests(ApiFactory api) : ApiTest(api)
     public void Hand_written_SQL_names_the_tables_Marten_creates()
     {
         var schema = Api.Store.Options.Schema;
-        Assert.Equal(schema.For<Film>(), Tables.Films);
-        Assert.Equal(schema.For<Person>(), Tables.People);
-        Assert.Equal(schema.For<Review>(), Tables.Reviews);
-        Assert.Equal(schema.For<Comment>(), Tables.Comments);
+        Assert.Equal(Tables.Films, schema.For<Film>());
+        Assert.Equal(Tables.People, schema.For<Person>());
+        Assert.Equal(Tables.Reviews, schema.For<Review>());
+        Assert.Equal(Tables.Comments, schema.For<Comment>());
     }
 }
