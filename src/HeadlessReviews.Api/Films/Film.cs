@@ -17,6 +17,9 @@ public sealed class Film
     public List<Guid> WriterIds { get; set; } = [];
     public List<CastMember> Cast { get; set; } = [];
 
+    /// <summary>The genres as one line of text, kept in the document for the full-text index.</summary>
+    public string GenreText => string.Join(", ", Genres);
+
     /// <summary>Everyone credited on the film, kept in the document so "films of a person" is one indexed lookup.</summary>
     public List<Guid> CreditedPersonIds =>
         [.. DirectorIds.Concat(WriterIds).Concat(Cast.Select(c => c.PersonId)).Distinct()];

@@ -14,6 +14,7 @@ public static class FilmStorage
         films.Duplicate(f => f.CreditedPersonIds, pgType: "uuid[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
         films.WeightedFullTextIndex(index => index
             .Weighted(f => f.Title, TextSearchWeight.A)
+            .Weighted(f => f.GenreText, TextSearchWeight.B)
             .Weighted(f => f.Synopsis!, TextSearchWeight.C), regConfig: "simple");
     }
 }

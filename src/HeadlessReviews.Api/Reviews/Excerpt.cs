@@ -10,6 +10,12 @@ public static class Excerpt
         var firstParagraphs = text.Replace("\n\n", " ", StringComparison.Ordinal);
         if (firstParagraphs.Length <= length) return firstParagraphs;
         var cut = firstParagraphs.LastIndexOf(' ', length - 1);
-        return firstParagraphs[..(cut > 0 ? cut : length - 1)].TrimEnd(',', ';', ':', '.', ' ', '–', '-') + "…";
+        if (cut <= 0)
+        {
+            // No space to cut at: cut the word, but never between the halves of an emoji.
+            cut = length - 1;
+            if (cut > 0 && char.IsHighSurrogate(firstParagraphs[cut - 1])) cut--;
+        }
+        return firstParagraphs[..cut].TrimEnd(',', ';', ':', '.', ' ', '–', '-') + "…";
     }
 }

@@ -1,6 +1,8 @@
+using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace HeadlessReviews.Api.Reviews;
 
@@ -20,22 +22,39 @@ public sealed record ReviewBody(string Markdown, string Html, string Text, IRead
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var html = Sanitizer.Sanitize(document.ToHtml(Pipeline));
-        var text = PlainText(markdown);
         // A block quote in a review is a pull-quote (the seed blog's convention).
         var pullQuotes = document.Descendants<QuoteBlock>()
-            .Select(quote => PlainText(Unquote(markdown.Substring(quote.Span.Start, quote.Span.Length))))
+            .Select(quote => PlainText(quote.Descendants<LeafBlock>()))
             .Where(quote => quote.Length > 0)
             .ToList();
-        return new ReviewBody(markdown, html, text, pullQuotes);
+        return new ReviewBody(markdown, html, PlainText(document.Descendants<LeafBlock>()), pullQuotes);
     }
 
-    private static string Unquote(string source) => string.Join('\n', source.Split('\n').Select(line =>
-    {
-        var trimmed = line.TrimStart();
-        return trimmed.StartsWith('>') ? trimmed[1..] : line;
-    }));
+    /// <summary>One paragraph per block, separated by a blank line; a line wrapped in the source stays one paragraph.</summary>
+    private static string PlainText(IEnumerable<LeafBlock> blocks) =>
+        string.Join("\n\n", blocks.Select(BlockText).Where(text => text.Length > 0));
 
-    private static string PlainText(string markdown) => string.Join("\n\n",
-        Markdig.Markdown.ToPlainText(markdown, Pipeline)
-            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+    private static string BlockText(LeafBlock block)
+    {
+        if (block.Inline is null) return block is CodeBlock ? block.Lines.ToString().Trim() : "";
+        var text = new StringBuilder();
+        AppendInlines(text, block.Inline);
+        return text.ToString().Trim();
+    }
+
+    private static void AppendInlines(StringBuilder text, ContainerInline container)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
+                case CodeInline code: text.Append(code.Content); break;
+                case LineBreakInline lineBreak: text.Append(lineBreak.IsHard ? '\n' : ' '); break;
+                case HtmlEntityInline entity: text.Append(entity.Transcoded.AsSpan()); break;
+                case AutolinkInline link: text.Append(link.Url); break;
+                case ContainerInline nested: AppendInlines(text, nested); break;
+            }
+        }
+    }
 }

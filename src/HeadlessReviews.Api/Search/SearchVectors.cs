@@ -6,7 +6,7 @@ namespace HeadlessReviews.Api.Search;
 /// <summary>
 /// The searched text of each kind, as the exact expressions of the weighted full-text indexes that
 /// <c>FilmStorage</c>, <c>PersonStorage</c> and <c>ReviewStorage</c> declare (a different expression
-/// would not use the index). Weights: A names and headlines, B verdicts, C body text and synopses.
+/// would not use the index). Weights: A names, titles and headlines; B verdicts and genres; C body text, synopses and bios.
 /// </summary>
 public static class SearchVectors
 {
@@ -17,6 +17,7 @@ public static class SearchVectors
 
     public const string Film =
         "setweight(to_tsvector('simple', coalesce(data ->> 'Title', '')), 'A') || " +
+        "setweight(to_tsvector('simple', coalesce(data ->> 'GenreText', '')), 'B') || " +
         "setweight(to_tsvector('simple', coalesce(data ->> 'Synopsis', '')), 'C')";
 
     public const string Person =
