@@ -10,7 +10,6 @@ namespace HeadlessReviews.Api.Execution;
 /// </summary>
 public static class UnhandledErrors
 {
-    public const string ErrorCode = "INTERNAL_SERVER_ERROR";
 
     public static Task Handle(UnhandledExceptionContext context)
     {
@@ -20,9 +19,14 @@ public static class UnhandledErrors
             .LogError(context.OriginalException, "Unhandled error in GraphQL execution (trace {TraceId}) at {Path}",
                 traceId, context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)");
         var expose = services?.GetService<IOptions<ExecutionSettings>>()?.Value.ExposeExceptionDetails == true;
+        // The code names no library: clients see INTERNAL_SERVER_ERROR whatever failed.
+        context.Exception = new InternalServerErrorException(context.OriginalException);
         context.ErrorMessage = expose
             ? $"{context.OriginalException.GetType().Name}: {context.OriginalException.Message} (trace {traceId})"
             : $"Something went wrong on our side (trace {traceId}). It has been logged.";
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Stands in for any unhandled exception; GraphQL.NET derives the code INTERNAL_SERVER_ERROR from its name.</summary>
+public sealed class InternalServerErrorException(Exception inner) : Exception("Internal server error", inner);

@@ -42,7 +42,8 @@ public static class GraphRegistration
             // Resolvers share one Marten session per request, which is not thread-safe: resolve
             // fields one at a time. Batching loaders still gather a whole level's keys first.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
+            .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
+            .AddErrorInfoProvider<ErrorDetails>());
         // One cache instance, reachable as itself (tests, metrics) and as an execution step.
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<DocumentCache>());

@@ -13,6 +13,9 @@ public sealed class UserInputError : ExecutionError
     public UserInputError(string argument, string message) : base(message)
     {
         Code = ErrorCode;
-        Data["argument"] = argument;
+        Argument = argument;
     }
+
+    /// <summary>The argument (or input field path) at fault, shown as <c>extensions.argument</c>.</summary>
+    public string Argument { get; }
 }

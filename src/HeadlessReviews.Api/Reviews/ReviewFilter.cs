@@ -29,10 +29,11 @@ public sealed class ReviewFilter
             query.Where($"exists (select 1 from {Tables.Films} f where f.id = d.film_id and f.data->>'Certificate' = ^)", Certificate.Value.ToString());
         if (PersonId is not null)
             query.Where($"exists (select 1 from {Tables.Films} f where f.id = d.film_id and f.credited_person_ids @> array[^])", DecodeId(PersonId, "Person", "where.personId"));
+        // Npgsql writes timestamptz from UTC values only; a client may send any offset.
         if (PublishedAfter is not null)
-            query.Where("d.published_at >= ^", PublishedAfter.Value);
+            query.Where("d.published_at >= ^", PublishedAfter.Value.ToUniversalTime());
         if (PublishedBefore is not null)
-            query.Where("d.published_at < ^", PublishedBefore.Value);
+            query.Where("d.published_at < ^", PublishedBefore.Value.ToUniversalTime());
     }
 
     /// <summary>The list of reviews the viewer may see, in the given order (newest first by default).</summary>

@@ -45,16 +45,24 @@ public static class Cursor
         return json;
     }
 
-    // A forged value must not turn into a SQL cast error: check it is of the key's type.
+    // A forged value must never become a SQL cast error: accept exactly what PostgreSQL prints.
     private static bool Fits(JsonElement value, string sqlType) => sqlType switch
     {
-        "timestamptz" => value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, out _),
-        "date" => value.ValueKind == JsonValueKind.String && DateOnly.TryParse(value.GetString(), CultureInfo.InvariantCulture, out _),
-        "uuid" => value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out _),
+        "timestamptz" => value.ValueKind == JsonValueKind.String && IsTimestamp(value.GetString()!),
+        "date" => value.ValueKind == JsonValueKind.String && (IsInfinity(value.GetString()!)
+            || DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)),
+        "uuid" => value.ValueKind == JsonValueKind.String && Guid.TryParseExact(value.GetString(), "D", out _),
         "integer" or "bigint" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-        "numeric" => value.ValueKind == JsonValueKind.Number,
-        _ => value.ValueKind == JsonValueKind.String,
+        "numeric" => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out _),
+        _ => value.ValueKind == JsonValueKind.String && !value.GetString()!.Contains('\0', StringComparison.Ordinal),
     };
+
+    private static readonly string[] TimestampFormats = ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz"];
+
+    private static bool IsTimestamp(string text) => IsInfinity(text)
+        || DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static bool IsInfinity(string text) => text is "infinity" or "-infinity";
 
     private static UserInputError Invalid(string argument) =>
         new(argument, $"`{argument}` is not a valid cursor; use the `cursor` or `pageInfo` values this API returned.");
