@@ -24,7 +24,8 @@ public sealed class FilmOrder
         FilmOrderField.Title => new SortKey("lower(d.data->>'Title')", "text", Descending),
         FilmOrderField.Year => new SortKey("d.year", "integer", Descending),
         // Films without a UK release sort after every dated one, either way round.
-        FilmOrderField.UkReleaseDate => new SortKey("coalesce((d.data->>'UkReleaseDate')::date, 'infinity'::date)", "date", Descending),
+        FilmOrderField.UkReleaseDate => new SortKey(
+            $"coalesce((d.data->>'UkReleaseDate')::date, '{(Descending ? "-infinity" : "infinity")}'::date)", "date", Descending),
         _ => throw new ArgumentOutOfRangeException(nameof(Field), Field, null),
     };
 }
