@@ -1,7 +1,9 @@
+using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Reviews;
+using HeadlessReviews.Api.Security;
 
 namespace HeadlessReviews.Api.Comments;
 
@@ -20,6 +22,12 @@ public sealed class CommentType : ObjectGraphType<Comment>
                 : Thread(context.RequestServices!, context.Source).Then(thread => thread.FirstOrDefault(comment => comment.Id == parentId)));
         Field(x => x.AuthorName).Description("The name the reader gave.");
         Field(x => x.AuthorUrl, nullable: true).Description("The website the reader gave, if any.");
+        Field<StringGraphType>("authorEmail").Description("The e-mail address the reader gave. Moderators only: never shown to anyone else.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.AuthorEmail);
+        Field<CommentStatusEnum>("status").Description("Whether the comment is shown (approved), held, spam or trashed. Moderators only.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.Status);
         Field(x => x.Body).Description("The comment as plain text, exactly as posted.");
         Field<NonNullGraphType<StringGraphType>>("html").Description("The comment as safe HTML: escaped text in paragraphs, links marked `rel=\"nofollow ugc\"`.")
             .Resolve(context => CommentHtml.Render(context.Source.Body));

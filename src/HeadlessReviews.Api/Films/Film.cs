@@ -1,9 +1,15 @@
+using JasperFx;
+
 namespace HeadlessReviews.Api.Films;
 
 /// <summary>A film as the publication catalogues it; credits point at <see cref="People.Person"/> documents.</summary>
-public sealed class Film
+public sealed class Film : IRevisioned
 {
     public Guid Id { get; set; }
+
+    /// <summary>Numeric revision kept by Marten: 1 when created, one more on every change.</summary>
+    public int Version { get; set; }
+
     public string Slug { get; set; } = "";
     public string Title { get; set; } = "";
     public int Year { get; set; }

@@ -32,6 +32,6 @@ public sealed class FilmFilter
         var order = (orderBy is { Count: > 0 } ? orderBy : [new FilmOrder()]).Select(o => o.ToSortKey()).ToList();
         order.Add(new SortKey("d.id", "uuid", Descending: false));
         var signature = "films:" + string.Join(",", order.Select(k => $"{k.Expression}{(k.Descending ? "-" : "+")}"));
-        return new KeysetQuery($"{Tables.Films} d", order, signature);
+        return new KeysetQuery($"{Tables.Films} d", order, signature) { Data = DocumentJson.RevisionedColumns("d") };
     }
 }

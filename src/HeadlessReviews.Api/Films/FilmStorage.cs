@@ -9,6 +9,7 @@ public static class FilmStorage
     public static void Configure(StoreOptions options)
     {
         var films = options.Schema.For<Film>();
+        films.UseNumericRevisions(true);
         films.Duplicate(f => f.Slug, configure: index => index.IsUnique = true);
         films.Duplicate(f => f.Year);
         films.Duplicate(f => f.CreditedPersonIds, pgType: "uuid[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);

@@ -13,6 +13,7 @@ public sealed class FilmType : ObjectGraphType<Film>
         Name = "Film";
         Description = "A film in the catalogue, with its credits and the publication's reviews of it.";
         this.ImplementNode(film => film.Id);
+        Field(x => x.Version).Description("Revision number, one more on every change; pass it as `expectedVersion` when changing the film.");
         Field(x => x.Slug).Description("URL-safe name, unique among films: `her`.");
         Field(x => x.Title).Description("Title as released in the UK.");
         Field(x => x.Year).Description("Year of first release.");

@@ -11,7 +11,7 @@ public sealed class FilmsByPersonLoader(IQuerySession session) : BatchLoader<Gui
     {
         // && on the GIN-indexed uuid[] column finds every film crediting any of the people.
         var films = await session.QueryAsync<Film>('^',
-            $"select d.data from {Tables.Films} d where d.credited_person_ids && ^ order by d.year, d.data->>'Title', d.id",
+            $"select {DocumentJson.WithVersion("d")} from {Tables.Films} d where d.credited_person_ids && ^ order by d.year, d.data->>'Title', d.id",
             cancellationToken, keys.ToArray()).ConfigureAwait(false);
         return keys.ToDictionary(
             person => person,

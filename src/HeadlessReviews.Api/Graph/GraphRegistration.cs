@@ -3,10 +3,12 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using HeadlessReviews.Api.Accounts;
 using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Demo;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Paging;
 using HeadlessReviews.Api.People;
 using HeadlessReviews.Api.Reviews;
@@ -25,14 +27,20 @@ public static class GraphRegistration
         services.AddOptions<ExecutionSettings>().BindConfiguration(ExecutionSettings.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpContextAccessor();
-        services.AddScoped(provider => new Viewer(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped(provider =>
+        {
+            var http = provider.GetRequiredService<IHttpContextAccessor>().HttpContext;
+            return new Viewer(http?.User, http?.Items[BearerTokenHandler.FailureItem] as string);
+        });
 
-        services.AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
+        services.AddAccounts().AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
         services.AddSingleton<IQueryFields, NodeQueries>();
 
         // Generic graph types are not found by the assembly scan.
         services.AddSingleton(typeof(ConnectionType<,>));
         services.AddSingleton(typeof(EdgeType<,>));
+        services.AddSingleton(typeof(PayloadType<,>));
 
         services.AddGraphQL(graph => graph
             .AddSchema<HeadlessReviewsSchema>()
@@ -43,7 +51,8 @@ public static class GraphRegistration
             // fields one at a time. Batching loaders still gather a whole level's keys first.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
-            .AddErrorInfoProvider<ErrorDetails>());
+            .AddErrorInfoProvider<ErrorDetails>()
+            .AddSchemaVisitor<FieldAuthorization>());
         // One cache instance, reachable as itself (tests, metrics) and as an execution step.
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<DocumentCache>());

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
 
 namespace HeadlessReviews.Api.Graph;
@@ -6,10 +7,11 @@ namespace HeadlessReviews.Api.Graph;
 /// <summary>The one schema, built once at start-up and shared by every request.</summary>
 public sealed class HeadlessReviewsSchema : Schema
 {
-    public HeadlessReviewsSchema(IServiceProvider services, QueryType query) : base(services)
+    public HeadlessReviewsSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
         Description = "HeadlessReviews: the reviews, films and people of a film-review publication.";
         Query = query;
+        Mutation = mutation;
         RegisterTypeMapping(typeof(DateOnly), typeof(DateType));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeType));
     }

@@ -1,9 +1,15 @@
+using JasperFx;
+
 namespace HeadlessReviews.Api.People;
 
 /// <summary>Someone credited on films; their credits are derived from the films, never stored here.</summary>
-public sealed class Person
+public sealed class Person : IRevisioned
 {
     public Guid Id { get; set; }
+
+    /// <summary>Numeric revision kept by Marten: 1 when created, one more on every change.</summary>
+    public int Version { get; set; }
+
     public string Slug { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Bio { get; set; }

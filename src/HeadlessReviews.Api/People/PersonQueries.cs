@@ -35,7 +35,7 @@ public sealed class PersonQueries : IQueryFields
                 var services = context.RequestServices!;
                 var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
                 var list = new KeysetQuery($"{Tables.People} d",
-                    [new SortKey("lower(d.data->>'Name')", "text", false), new SortKey("d.id", "uuid", false)], "people:name+");
+                    [new SortKey("lower(d.data->>'Name')", "text", false), new SortKey("d.id", "uuid", false)], "people:name+") { Data = DocumentJson.RevisionedColumns("d") };
                 if (context.GetArgument<string?>("nameContains") is { Length: > 0 } text)
                     list.Where("strpos(lower(d.data->>'Name'), lower(^)) > 0", text);
                 return await KeysetPager.PageAsync<Person>(services.GetRequiredService<IQuerySession>(), list, page, context.CancellationToken);

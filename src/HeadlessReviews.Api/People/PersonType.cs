@@ -13,6 +13,7 @@ public sealed class PersonType : ObjectGraphType<Person>
         Name = "Person";
         Description = "Someone credited on films: a director, writer or actor.";
         this.ImplementNode(person => person.Id);
+        Field(x => x.Version).Description("Revision number, one more on every change; pass it as `expectedVersion` when changing the person.");
         Field(x => x.Slug).Description("URL-safe name, unique among people: `joaquin-phoenix`.");
         Field(x => x.Name).Description("Name as credited.");
         Field(x => x.Bio, nullable: true).Description("A short biography.");

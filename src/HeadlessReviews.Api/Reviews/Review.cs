@@ -1,9 +1,15 @@
+using JasperFx;
+
 namespace HeadlessReviews.Api.Reviews;
 
 /// <summary>An editor's review of one film.</summary>
-public sealed class Review
+public sealed class Review : IRevisioned
 {
     public Guid Id { get; set; }
+
+    /// <summary>Numeric revision kept by Marten: 1 when created, one more on every change.</summary>
+    public int Version { get; set; }
+
     public string Slug { get; set; } = "";
     public string Headline { get; set; } = "";
     public Guid FilmId { get; set; }

@@ -42,7 +42,7 @@ public sealed class ReviewFilter
         var order = (orderBy is { Count: > 0 } ? orderBy : [new ReviewOrder()]).Select(o => o.ToSortKey()).ToList();
         order.Add(new SortKey("d.id", "uuid", Descending: false));
         var signature = "reviews:" + string.Join(",", order.Select(k => $"{k.Expression}{(k.Descending ? "-" : "+")}"));
-        return new KeysetQuery($"{Tables.Reviews} d", order, signature).Where(ReviewVisibility.Sql(viewer));
+        return new KeysetQuery($"{Tables.Reviews} d", order, signature) { Data = DocumentJson.RevisionedColumns("d") }.Where(ReviewVisibility.Sql(viewer));
     }
 
     private static Guid DecodeId(string id, string typeName, string argument) =>

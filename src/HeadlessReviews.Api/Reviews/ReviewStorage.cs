@@ -9,6 +9,7 @@ public static class ReviewStorage
     public static void Configure(StoreOptions options)
     {
         var reviews = options.Schema.For<Review>();
+        reviews.UseNumericRevisions(true);
         reviews.Duplicate(r => r.Slug, configure: index => index.IsUnique = true);
         reviews.Duplicate(r => r.FilmId);
         reviews.Duplicate(r => r.Status);

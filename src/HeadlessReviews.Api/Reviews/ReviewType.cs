@@ -5,6 +5,7 @@ using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Security;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Reviews;
@@ -16,7 +17,11 @@ public sealed class ReviewType : ObjectGraphType<Review>
         Name = "Review";
         Description = "The publication's review of one film.";
         this.ImplementNode(review => review.Id);
+        Field(x => x.Version).Description("Revision number, one more on every change; pass it as `expectedVersion` when changing the review.");
         Field(x => x.Slug).Description("URL-safe name, unique among reviews: `her`.");
+        Field<ReviewStatusEnum>("status").Description("Where the review is in its life: draft, scheduled, published or archived. Editors only.")
+            .AuthorizeWithRoles(Roles.Editor)
+            .Resolve(context => context.Source.Status);
         Field(x => x.Headline).Description("Headline: `Review – Her`.");
         Field<NonNullGraphType<FilmType>>("film").Description("The film under review.")
             .Resolve(context => context.RequestServices!.GetRequiredService<FilmsByIdLoader>().Load(context.Source.FilmId));

@@ -11,7 +11,7 @@ public sealed class ReviewsByFilmLoader(IQuerySession session, Viewer viewer) : 
     protected override async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Review>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         var reviews = await session.QueryAsync<Review>('^',
-            $"select d.data from {Tables.Reviews} d where d.film_id = any(^) and {ReviewVisibility.Sql(viewer)} " +
+            $"select {DocumentJson.WithVersion("d")} from {Tables.Reviews} d where d.film_id = any(^) and {ReviewVisibility.Sql(viewer)} " +
             "order by d.published_at desc nulls first, d.id",
             cancellationToken, keys.ToArray()).ConfigureAwait(false);
         return reviews.GroupBy(review => review.FilmId).ToDictionary(group => group.Key, group => (IReadOnlyList<Review>)[.. group]);

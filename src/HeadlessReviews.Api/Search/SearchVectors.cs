@@ -29,15 +29,15 @@ public static class SearchVectors
     /// placeholders all take the text query. Ranks are rounded so cursors compare them exactly.
     /// </summary>
     public static string Hits(Viewer viewer) => $"""
-        (select jsonb_build_object('Review', data) as data, id, round(ts_rank({Review}, q.query)::numeric, 6) as rank, 1 as kind_order
+        (select jsonb_build_object('Review', data || jsonb_build_object('Version', mt_version)) as data, id, round(ts_rank({Review}, q.query)::numeric, 6) as rank, 1 as kind_order
            from {Tables.Reviews} r, (select to_tsquery('simple', ^) as query) q
           where ({Review}) @@ q.query and {Reviews.ReviewVisibility.Sql(viewer, "r")}
          union all
-         select jsonb_build_object('Film', data), id, round(ts_rank({Film}, q.query)::numeric, 6), 2
+         select jsonb_build_object('Film', data || jsonb_build_object('Version', mt_version)), id, round(ts_rank({Film}, q.query)::numeric, 6), 2
            from {Tables.Films}, (select to_tsquery('simple', ^) as query) q
           where ({Film}) @@ q.query
          union all
-         select jsonb_build_object('Person', data), id, round(ts_rank({Person}, q.query)::numeric, 6), 3
+         select jsonb_build_object('Person', data || jsonb_build_object('Version', mt_version)), id, round(ts_rank({Person}, q.query)::numeric, 6), 3
            from {Tables.People}, (select to_tsquery('simple', ^) as query) q
           where ({Person}) @@ q.query) d
         """;

@@ -37,6 +37,7 @@ public static class WebRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);
+        app.UseAuthentication();
 
         app.MapGraphQLHttp<HeadlessReviewsSchema>("/graphql");
         app.MapGet("/schema.graphql", (SchemaDocument schema) => Results.Text(schema.Sdl, "text/plain; charset=utf-8"));

@@ -27,7 +27,7 @@ public static class KeysetPager
 
         var keys = string.Join(", ", query.Order.Select(k => k.Expression));
         var orderBy = string.Join(", ", order.Select(k => $"{k.Expression} {(k.Descending ? "desc" : "asc")}"));
-        var sql = $"select row(d.data), row(jsonb_build_array({keys})::text) from {from} where {where} order by {orderBy} limit {page.Size + 1}";
+        var sql = $"select row({query.Data}), row(jsonb_build_array({keys})::text) from {from} where {where} order by {orderBy} limit {page.Size + 1}";
 
         var rows = await session.AdvancedSql.QueryAsync<T, string>(KeysetQuery.Placeholder, sql, cancellationToken, [.. parameters]).ConfigureAwait(false);
         var more = rows.Count > page.Size;

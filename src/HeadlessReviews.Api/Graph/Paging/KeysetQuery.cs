@@ -19,6 +19,9 @@ public sealed class KeysetQuery(string from, IReadOnlyList<SortKey> order, strin
     private readonly List<object> _parameters = [];
 
     public string From { get; } = from;
+
+    /// <summary>The columns Marten reads the item from: <c>d.data</c>, and <c>d.mt_version</c> too for revisioned documents.</summary>
+    public string Data { get; init; } = "d.data";
     public IReadOnlyList<SortKey> Order { get; } = order;
     public string Signature { get; } = signature;
     public IReadOnlyList<object> FromParameters { get; } = fromParameters;

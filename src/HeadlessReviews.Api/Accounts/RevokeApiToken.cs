@@ -1,0 +1,52 @@
+using GraphQL;
+using GraphQL.Types;
+using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Security;
+using Marten;
+
+namespace HeadlessReviews.Api.Accounts;
+
+public sealed class RevokeApiTokenInput : MutationInput
+{
+    public string? Id { get; set; }
+}
+
+public sealed class RevokeApiTokenInputType : InputObjectGraphType<RevokeApiTokenInput>
+{
+    public RevokeApiTokenInputType()
+    {
+        Name = "RevokeApiTokenInput";
+        Description = "The token to revoke.";
+        this.ClientMutationIdField();
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The token's global id.");
+    }
+}
+
+/// <summary><c>revokeApiToken</c>: ADMIN only; effective from the next request, on every instance.</summary>
+public static class RevokeApiToken
+{
+    public static void AddTo(MutationType mutation) =>
+        mutation.Field<PayloadType<ApiTokenType, ApiToken>>("revokeApiToken")
+            .Description("Revokes an API token: every request with it is refused from now on, on every instance. Revoking twice keeps the first time. Needs ADMIN.")
+            .Argument<NonNullGraphType<RevokeApiTokenInputType>>("input", "The token to revoke.")
+            .AuthorizeWithRoles(Roles.Admin)
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<RevokeApiTokenInput>("input");
+                var checks = new InputChecks();
+                var id = checks.Id("id", input.Id, "ApiToken");
+                if (checks.Failed) return Payload<ApiToken>.Failure(input.ClientMutationId, checks.Errors);
+
+                var session = context.RequestServices!.GetRequiredService<IDocumentSession>();
+                var token = await session.LoadAsync<ApiToken>(id!.Value, context.CancellationToken);
+                if (token is null)
+                    return Payload<ApiToken>.Failure(input.ClientMutationId, [UserError.At("id", UserErrorCode.NotFound, "There is no API token with this id.")]);
+                if (!token.IsRevoked)
+                {
+                    token.RevokedAt = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+                    session.Update(token);
+                    await session.SaveChangesAsync(context.CancellationToken);
+                }
+                return Payload<ApiToken>.Success(input.ClientMutationId, token);
+            });
+}

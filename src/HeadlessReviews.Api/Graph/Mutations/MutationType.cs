@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace HeadlessReviews.Api.Graph.Mutations;
+
+/// <summary>The <c>Mutation</c> root, assembled from every feature's <see cref="IMutationFields"/>.</summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType(IEnumerable<IMutationFields> features)
+    {
+        Name = "Mutation";
+        Description = "Changes. Each takes one `input` (with an optional `clientMutationId`) and answers a payload with the changed object and `errors`: a user's mistake is an entry there, never an exception. Everything but `postComment` needs an API token.";
+        foreach (var feature in features) feature.AddTo(this);
+    }
+}
