@@ -1,4 +1,6 @@
 using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph;
 using Marten;
 
@@ -12,6 +14,8 @@ public static class FilmsFeature
         services.AddScoped<FilmsByIdLoader>();
         services.AddScoped<FilmsByPersonLoader>();
         services.AddSingleton<IQueryFields, FilmQueries>();
+        services.AddScoped<FilmEditor>();
+        services.AddSingleton<IMutationFields, FilmMutations>();
         services.AddSingleton(new NodeSource("Film", (provider, id) => provider.GetRequiredService<FilmsByIdLoader>().Load(id).Then(film => (object?)film)));
         return services;
     }
