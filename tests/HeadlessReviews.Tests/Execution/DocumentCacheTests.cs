@@ -24,6 +24,22 @@ public sealed class DocumentCacheTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task A_cached_mutation_document_is_still_refused_by_GET()
+    {
+        // The cache skips full validation on a hit; the HTTP method rule must run anyway.
+        var cache = Api.Services.GetRequiredService<DocumentCache>();
+        var mutation = $"mutation {{ revokeApiToken(input: {{ id: \"x\" }}) {{ errors {{ code }} }} }} # {Guid.NewGuid()}";
+        var before = cache.Count;
+        var post = await GraphQL.PostAsync(mutation);
+        Assert.Equal(before + 1, cache.Count);
+        Assert.Equal(200, post.Status);
+
+        var get = await GraphQL.GetAsync(mutation);
+        Assert.Equal(405, get.Status);
+        Assert.Equal("POST", get.ContentHeaders.Allow.Single());
+    }
+
+    [Fact]
     public async Task An_invalid_document_is_not_cached()
     {
         var cache = Api.Services.GetRequiredService<DocumentCache>();
