@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Security;
@@ -12,13 +13,20 @@ public static class AccountsFeature
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddOptions<AccountSettings>().BindConfiguration(AccountSettings.Section);
+        // A bootstrap secret that could never be presented would leave the service without an admin, silently.
+        services.AddOptions<AccountSettings>().BindConfiguration(AccountSettings.Section)
+            .Validate(settings => string.IsNullOrEmpty(settings.AdminToken) || TokenSecrets.IsWellFormed(settings.AdminToken),
+                "HeadlessReviews:AdminToken must be 17 to 199 letters, digits, '_' or '-' (for example `hr_` and 43 random base64url characters).")
+            .ValidateOnStart();
         services.ConfigureMarten(ApiTokenStorage.Configure);
         services.AddSingleton<TokenAuthenticator>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddSingleton<IMutationFields, AccountMutations>();
         services.AddSingleton<IQueryFields, AccountQueries>();
+        // ApiToken is a Node (its id says `node(id:)` fetches it again): for admins only.
+        services.AddScoped<ApiTokensByIdLoader>();
+        services.AddSingleton(new NodeSource("ApiToken", (provider, id) => provider.GetRequiredService<ApiTokensByIdLoader>().Load(id).Then(token => (object?)token)));
         return services;
     }
 

@@ -1,5 +1,7 @@
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.People.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.People;
@@ -11,6 +13,8 @@ public static class PeopleFeature
         services.ConfigureMarten(PersonStorage.Configure);
         services.AddScoped<PeopleByIdLoader>();
         services.AddSingleton<IQueryFields, PersonQueries>();
+        services.AddScoped<PersonEditor>();
+        services.AddSingleton<IMutationFields, PersonMutations>();
         services.AddSingleton(new NodeSource("Person", (provider, id) => provider.GetRequiredService<PeopleByIdLoader>().Load(id).Then(person => (object?)person)));
         return services;
     }

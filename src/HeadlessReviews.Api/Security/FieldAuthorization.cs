@@ -22,14 +22,12 @@ public sealed class FieldAuthorization : BaseSchemaNodeVisitor
 
     private sealed class Guarded(IFieldResolver inner, List<string> roles, string what) : IFieldResolver
     {
-        public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
-        {
-            var error = AccessErrors.Check(context.RequestServices!.GetRequiredService<Viewer>(), roles, what);
-            if (error is null) return inner.ResolveAsync(context);
-            error.AddLocation(context.FieldAst, context.Document);
-            error.Path = context.ResponsePath;
-            context.Errors.Add(error);
-            return ValueTask.FromResult<object?>(null);
-        }
+        // Thrown, not added to context.Errors with a null result: GraphQL.NET then reports it with its
+        // path and nulls the field, or the nearest nullable parent of a non-null field (`apiTokens`),
+        // instead of adding a second, internal "cannot return null" error.
+        public ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
+            AccessErrors.Check(context.RequestServices!.GetRequiredService<Viewer>(), roles, what) is { } error
+                ? throw error
+                : inner.ResolveAsync(context);
     }
 }

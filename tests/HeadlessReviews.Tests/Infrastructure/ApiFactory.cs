@@ -12,6 +12,9 @@ namespace HeadlessReviews.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The bootstrap ADMIN secret the service is started with (<c>HeadlessReviews:AdminToken</c>).</summary>
+    public const string AdminToken = "hr_test_admin_0123456789abcdefghijklmnopqrstuvwxyz";
+
     private readonly string _serverConnection = ServerConnection();
     private readonly string _database = $"hr_test_{Guid.NewGuid():N}";
 
@@ -40,6 +43,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Reviews", ConnectionString);
         builder.UseSetting("HeadlessReviews:SeedDemoData", "true");
+        builder.UseSetting("HeadlessReviews:AdminToken", AdminToken);
         builder.ConfigureServices(services => services.ConfigureMarten(options => options.Logger(RoundTrips)));
     }
 

@@ -12,32 +12,33 @@ public sealed class GraphQLClient(HttpClient http)
 
     public HttpClient Http { get; } = http;
 
-    /// <summary>POSTs a query and returns the parsed response, whatever its status.</summary>
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = GraphQLResponse)
+    /// <summary>POSTs a query and returns the parsed response, whatever its status; <paramref name="token"/> goes as <c>Authorization: Bearer</c>.</summary>
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = GraphQLResponse, string? token = null)
     {
         var body = JsonSerializer.Serialize(new { query, variables });
-        return await SendAsync(HttpMethod.Post, "/graphql", body, "application/json", accept);
+        return await SendAsync(HttpMethod.Post, "/graphql", body, "application/json", accept, token);
     }
 
     /// <summary>POSTs a query that must succeed and returns its <c>data</c>.</summary>
-    public async Task<JsonNode> DataAsync(string query, object? variables = null)
+    public async Task<JsonNode> DataAsync(string query, object? variables = null, string? token = null)
     {
-        var response = await PostAsync(query, variables);
+        var response = await PostAsync(query, variables, token: token);
         Assert.True(response.Errors is null, $"Unexpected errors: {response.Errors?.ToJsonString()}");
         Assert.Equal(200, response.Status);
         return response.Data!;
     }
 
-    public async Task<GraphQLResponse> GetAsync(string query, object? variables = null, string accept = GraphQLResponse)
+    public async Task<GraphQLResponse> GetAsync(string query, object? variables = null, string accept = GraphQLResponse, string? token = null)
     {
         var url = "/graphql?query=" + Uri.EscapeDataString(query)
             + (variables is null ? "" : "&variables=" + Uri.EscapeDataString(JsonSerializer.Serialize(variables)));
-        return await SendAsync(HttpMethod.Get, url, null, null, accept);
+        return await SendAsync(HttpMethod.Get, url, null, null, accept, token);
     }
 
-    public async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, string? body, string? contentType, string? accept)
+    public async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, string? body, string? contentType, string? accept, string? token = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);

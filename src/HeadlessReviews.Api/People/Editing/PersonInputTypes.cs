@@ -1,0 +1,54 @@
+using GraphQL.Types;
+using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Graph.Mutations;
+
+namespace HeadlessReviews.Api.People.Editing;
+
+/// <summary>The person fields of both inputs; for updates, a field left out stays as it is and null clears it.</summary>
+internal static class PersonFieldsGraph
+{
+    public static void AddFields<T>(InputObjectGraphType<T> input, bool creating) where T : PersonFields
+    {
+        input.ClientMutationIdField();
+        if (creating) input.Field<NonNullGraphType<StringGraphType>>("name").Description("Name as credited, 1 to 200 characters.");
+        else input.Field<StringGraphType>("name").Description("Name as credited, 1 to 200 characters.");
+        input.Field<StringGraphType>("slug").Description("URL-safe name (`joaquin-phoenix`); made from the name when left out on creation, and then made unique.");
+        input.Field<StringGraphType>("bio").Description("A short biography, up to 4000 characters.");
+        input.Field<ImageInputType>("image").Description("A portrait.");
+    }
+}
+
+public sealed class CreatePersonInputType : PatchInputType<CreatePersonInput>
+{
+    public CreatePersonInputType()
+    {
+        Name = "CreatePersonInput";
+        Description = "A new person.";
+        PersonFieldsGraph.AddFields(this, creating: true);
+    }
+}
+
+public sealed class UpdatePersonInputType : PatchInputType<UpdatePersonInput>
+{
+    public UpdatePersonInputType()
+    {
+        Name = "UpdatePersonInput";
+        Description = "Changes to a person: fields left out stay as they are, fields set to null are cleared.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The person to change.");
+        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the change is based on; a newer one in the store gives `VERSION_CONFLICT` and changes nothing.");
+        PersonFieldsGraph.AddFields(this, creating: false);
+    }
+}
+
+public sealed class DeletePersonInputType : InputObjectGraphType<DeletePersonInput>
+{
+    public DeletePersonInputType()
+    {
+        Name = "DeletePersonInput";
+        Description = "The person to delete.";
+        this.ClientMutationIdField();
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The person to delete.");
+        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the deletion is based on.");
+        Field<BooleanGraphType>("cascade").Description("Also remove the person's credits from the films that name them. Without it, a credited person is not deleted (`IN_USE`).").DefaultValue(false);
+    }
+}
