@@ -1,5 +1,4 @@
 using HeadlessReviews.Api.Graph.Mutations;
-using HeadlessReviews.Api.People;
 using HeadlessReviews.Api.Storage;
 using Marten;
 
@@ -53,7 +52,7 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         return url is null || alt is null ? null : new Image(url, alt, poster.Width, poster.Height);
     }
 
-    /// <summary>Credits must name people that exist; all are checked with one round trip.</summary>
+    /// <summary>Credits must name people that exist; all are checked with one round trip. Runs inside the caller's transaction.</summary>
     private async Task CreditsAsync(Film film, FilmFields input, InputChecks checks, CancellationToken cancellationToken)
     {
         var directors = input.Has("directorIds") ? Ids("directorIds", input.DirectorIds, checks) : null;
@@ -61,7 +60,10 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         var cast = input.Has("cast") ? Cast(input.Cast ?? [], checks) : null;
 
         var named = (directors ?? []).Concat(writers ?? []).Concat(cast?.Select(c => c.Member.PersonId) ?? []).Distinct().ToArray();
-        var existing = named.Length == 0 ? [] : (await session.LoadManyAsync<Person>(cancellationToken, named)).Select(p => p.Id).ToHashSet();
+        // Locked for share until the film is saved: a person cannot be deleted in between and leave
+        // the film crediting someone who no longer exists.
+        var existing = named.Length == 0 ? [] : (await session.QueryAsync<Guid>('^',
+            $"select id from {Tables.People} where id = any(^) order by id for share", cancellationToken, named)).ToHashSet();
         void Missing(string field, Guid id)
         {
             if (!existing.Contains(id)) checks.Add(field, UserErrorCode.NotFound, $"`{field}` names a person who does not exist.");

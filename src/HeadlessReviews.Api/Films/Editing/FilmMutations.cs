@@ -39,6 +39,7 @@ public sealed class FilmMutations : IMutationFields
         var services = context.RequestServices!;
         var session = services.GetRequiredService<IDocumentSession>();
         var film = new Film { Id = Guid.NewGuid() };
+        await session.BeginTransactionAsync(context.CancellationToken);
         var checks = new InputChecks();
         await services.GetRequiredService<FilmEditor>().ApplyAsync(film, input, checks, context.CancellationToken);
         if (checks.Failed) return Payload<Film>.Failure(input.ClientMutationId, checks.Errors);
