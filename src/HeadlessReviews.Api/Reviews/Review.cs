@@ -11,6 +11,10 @@ public sealed class Review : IRevisioned
     public int Version { get; set; }
 
     public string Slug { get; set; } = "";
+
+    /// <summary>Slugs the review had while public before a rename: they still find it (<c>review(slug:)</c>).</summary>
+    public List<string> PreviousSlugs { get; set; } = [];
+
     public string Headline { get; set; } = "";
     public Guid FilmId { get; set; }
     public string Byline { get; set; } = "";

@@ -5,6 +5,7 @@ using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Reviews.Editing;
 using HeadlessReviews.Api.Security;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,10 @@ public sealed class ReviewType : ObjectGraphType<Review>
                 return context.RequestServices!.GetRequiredService<ApprovedCommentsByReviewLoader>().Load(context.Source.Id)
                     .Then(thread => CommentPages.TopLevel(thread, page));
             });
+        Field<ListGraphType<NonNullGraphType<ReviewRevisionType>>>("revisions")
+            .Description("Every recorded change, newest first: who made it, when, what it touched, and the review as it was afterwards. Editors only.")
+            .AuthorizeWithRoles(Roles.Editor)
+            .Resolve(context => context.RequestServices!.GetRequiredService<RevisionsByReviewLoader>().Load(context.Source.Id));
         Field<NonNullGraphType<IntGraphType>>("commentCount").Description("How many approved comments the review has, replies included.")
             .Resolve(context => context.RequestServices!.GetRequiredService<CommentCountsLoader>().Load(context.Source.Id));
     }

@@ -1,5 +1,7 @@
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Reviews.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Reviews;
@@ -12,6 +14,11 @@ public static class ReviewsFeature
         services.AddScoped<ReviewsByIdLoader>();
         services.AddScoped<ReviewsByFilmLoader>();
         services.AddSingleton<IQueryFields, ReviewQueries>();
+        services.ConfigureMarten(ReviewHistoryStorage.Configure);
+        services.AddScoped<RevisionsByReviewLoader>();
+        services.AddScoped<ReviewEditor>();
+        services.AddScoped<ReviewEdits>();
+        services.AddSingleton<IMutationFields, ReviewMutations>();
         services.AddSingleton(new NodeSource("Review", (provider, id) => provider.GetRequiredService<ReviewsByIdLoader>().Load(id).Then(review => (object?)review)));
         return services;
     }

@@ -1,0 +1,43 @@
+using HeadlessReviews.Api.Graph.Mutations;
+
+namespace HeadlessReviews.Api.Reviews.Editing;
+
+/// <summary><c>publishReview</c> and <c>unpublishReview</c>: the review's status, and its first publication date.</summary>
+public static class PublishReview
+{
+    public static async Task<Payload<Review>> PublishAsync(IServiceProvider services, ReviewVersionInput input, CancellationToken cancellationToken)
+    {
+        var edits = services.GetRequiredService<ReviewEdits>();
+        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, input.ClientMutationId, cancellationToken);
+        if (failure is not null) return failure;
+        if (review!.IsPublished) return AlreadyThere(input, review, "The review is already published.");
+
+        List<string> changed = ["status"];
+        review.Status = ReviewStatus.Published;
+        review.PublishAt = null; // published by hand: a schedule no longer applies
+        review.UpdatedAt = edits.Now;
+        if (review.PublishedAt is null)
+        {
+            review.PublishedAt = review.UpdatedAt;
+            changed.Add("publishedAt");
+        }
+        return await edits.SaveAsync(review, input.ExpectedVersion!.Value, input.ClientMutationId, ReviewRevisionAction.Published, changed, cancellationToken);
+    }
+
+    public static async Task<Payload<Review>> UnpublishAsync(IServiceProvider services, ReviewVersionInput input, CancellationToken cancellationToken)
+    {
+        var edits = services.GetRequiredService<ReviewEdits>();
+        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, input.ClientMutationId, cancellationToken);
+        if (failure is not null) return failure;
+        if (review!.Status == ReviewStatus.Draft) return AlreadyThere(input, review, "The review is a draft already.");
+
+        // publishedAt stays: it records the first publication, and a later re-publish keeps it.
+        review.Status = ReviewStatus.Draft;
+        review.PublishAt = null;
+        review.UpdatedAt = edits.Now;
+        return await edits.SaveAsync(review, input.ExpectedVersion!.Value, input.ClientMutationId, ReviewRevisionAction.Unpublished, ["status"], cancellationToken);
+    }
+
+    private static Payload<Review> AlreadyThere(ReviewVersionInput input, Review review, string message) =>
+        Payload<Review>.Failure(input.ClientMutationId, [UserError.At("id", UserErrorCode.InvalidState, message)], review);
+}

@@ -1,0 +1,47 @@
+using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Storage;
+using Marten;
+
+namespace HeadlessReviews.Api.Reviews.Editing;
+
+/// <summary>
+/// The steps every review mutation shares, on top of <see cref="VersionedEditing"/>: find and lock the
+/// review at the version the client based its change on, and save the change together with its
+/// revision in the review's event stream, in one transaction.
+/// </summary>
+public sealed class ReviewEdits(IDocumentSession session, Viewer viewer, TimeProvider clock)
+{
+    public static readonly EditedKind<Review> Kind = new("Review", "review", Tables.Reviews, review => review.Id);
+
+    public IDocumentSession Session => session;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The review to change, its row locked until the save, checked against <paramref name="expectedVersion"/>.</summary>
+    public Task<(Review? Review, Payload<Review>? Failure)> FindAsync(
+        string? globalId, int? expectedVersion, string? clientMutationId, CancellationToken cancellationToken) =>
+        VersionedEditing.LockAsync(session, Kind, globalId, expectedVersion, clientMutationId, cancellationToken);
+
+    /// <summary>Saves a new (<paramref name="expectedVersion"/> 0) or changed review with its revision.</summary>
+    public async Task<Payload<Review>> SaveAsync(Review review, int expectedVersion, string? clientMutationId,
+        ReviewRevisionAction action, IReadOnlyList<string> changedFields, CancellationToken cancellationToken, int? restoredFrom = null)
+    {
+        var version = expectedVersion + 1;
+        if (expectedVersion == 0) session.Insert(review);
+        else session.UpdateRevision(review, version);
+        session.Events.Append(review.Id, new ReviewRevised(action, viewer.Name, review.UpdatedAt, version, changedFields, ReviewSnapshot.Of(review), restoredFrom));
+        return await VersionedEditing.SaveAsync(session, Kind, review, clientMutationId, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>Deletes a review and its comments; its history ends with who deleted it (the stream stays, for the record).</summary>
+    public async Task<Payload<Review>> DeleteAsync(Review review, int expectedVersion, string? clientMutationId, CancellationToken cancellationToken)
+    {
+        session.DeleteWhere<Comment>(comment => comment.ReviewId == review.Id);
+        VersionedEditing.DeleteChecked(session, Kind, review, expectedVersion);
+        session.Events.Append(review.Id, new ReviewDeleted(viewer.Name, Now, review.Slug));
+        var saved = await VersionedEditing.SaveAsync(session, Kind, review, clientMutationId, expectedVersion, cancellationToken);
+        return saved.Errors.Count > 0 ? saved : saved with { Node = null };
+    }
+}
