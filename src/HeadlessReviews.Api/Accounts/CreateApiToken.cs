@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Storage;
 using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
@@ -64,7 +65,7 @@ public static class CreateApiToken
                     Name = name!,
                     Roles = roles,
                     SecretHash = TokenSecrets.Hash(secret),
-                    CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    CreatedAt = services.GetRequiredService<TimeProvider>().GetStoredNow(),
                     CreatedBy = services.GetRequiredService<Viewer>().Name,
                 };
                 var session = services.GetRequiredService<IDocumentSession>();

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Storage;
 using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
@@ -43,7 +44,7 @@ public static class RevokeApiToken
                     return Payload<ApiToken>.Failure(input.ClientMutationId, [UserError.At("id", UserErrorCode.NotFound, "There is no API token with this id.")]);
                 if (!token.IsRevoked)
                 {
-                    token.RevokedAt = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+                    token.RevokedAt = context.RequestServices!.GetRequiredService<TimeProvider>().GetStoredNow();
                     session.Update(token);
                     await session.SaveChangesAsync(context.CancellationToken);
                 }

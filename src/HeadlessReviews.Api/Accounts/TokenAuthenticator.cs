@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Storage;
 using System.Security.Claims;
 using HeadlessReviews.Api.Security;
 using Marten;
@@ -35,7 +36,7 @@ public sealed class TokenAuthenticator(IDocumentStore store, IOptions<AccountSet
 
     private async Task TouchAsync(ApiToken token, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetStoredNow();
         if (token.LastUsedAt is { } last && now - last < settings.Value.LastUsedResolution) return;
         await using var session = store.LightweightSession();
         session.Patch<ApiToken>(token.Id).Set(t => t.LastUsedAt, now);

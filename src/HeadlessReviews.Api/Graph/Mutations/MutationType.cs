@@ -8,7 +8,7 @@ public sealed class MutationType : ObjectGraphType
     public MutationType(IEnumerable<IMutationFields> features)
     {
         Name = "Mutation";
-        Description = "Changes. Each takes one `input` (with an optional `clientMutationId`) and answers a payload with the changed object and `errors`: a user's mistake is an entry there, never an exception. Everything but `postComment` needs an API token.";
+        Description = "Changes. Each takes one `input` (with an optional `clientMutationId`) and answers a payload with the changed object and `errors`: a user's mistake is an entry there, never an exception. Each names the role its API token needs.";
         foreach (var feature in features) feature.AddTo(this);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReviewEdits(IDocumentSession session, Viewer viewer, TimePro
 
     public IDocumentSession Session => session;
 
-    public DateTimeOffset Now => clock.GetUtcNow();
+    public DateTimeOffset Now => clock.GetStoredNow();
 
     /// <summary>The review to change, its row locked until the save, checked against <paramref name="expectedVersion"/>.</summary>
     public Task<(Review? Review, Payload<Review>? Failure)> FindAsync(
