@@ -13,7 +13,7 @@ public sealed class ApprovedCommentsByReviewLoader(IQuerySession session) : Batc
     protected override async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Comment>>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         var comments = await session.QueryAsync<Comment>('^',
-            $"select d.data from {Tables.Comments} d where d.review_id = any(^) and d.status = '{nameof(CommentStatus.Approved)}' order by d.posted_at, d.id",
+            $"select {DocumentJson.WithVersion("d")} from {Tables.Comments} d where d.review_id = any(^) and d.status = '{nameof(CommentStatus.Approved)}' order by d.posted_at, d.id",
             cancellationToken, keys.ToArray()).ConfigureAwait(false);
         return comments.GroupBy(comment => comment.ReviewId).ToDictionary(group => group.Key, group => (IReadOnlyList<Comment>)[.. group]);
     }

@@ -1,9 +1,16 @@
+using HeadlessReviews.Api.Comments.Screening;
+using JasperFx;
+
 namespace HeadlessReviews.Api.Comments;
 
 /// <summary>A reader's comment on a review; replies point at their parent.</summary>
-public sealed class Comment
+public sealed class Comment : IRevisioned
 {
     public Guid Id { get; set; }
+
+    /// <summary>Numeric revision kept by Marten; moderation decisions take it as <c>expectedVersion</c>.</summary>
+    public int Version { get; set; }
+
     public Guid ReviewId { get; set; }
     public Guid? ParentId { get; set; }
     public string AuthorName { get; set; } = "";
@@ -13,6 +20,17 @@ public sealed class Comment
     public string Body { get; set; } = "";
     public DateTimeOffset PostedAt { get; set; }
     public CommentStatus Status { get; set; } = CommentStatus.Pending;
+
+    /// <summary>Keyed hash of the poster's address: lets moderators see floods from one place without keeping the address.</summary>
+    public string? ClientAddressHash { get; set; }
+    public string? UserAgent { get; set; }
+
+    /// <summary>What the screening said when the comment was posted, and why.</summary>
+    public SpamVerdict? SpamVerdict { get; set; }
+    public List<string> SpamReasons { get; set; } = [];
+
+    public DateTimeOffset? ModeratedAt { get; set; }
+    public string? ModeratedBy { get; set; }
 }
 
 public enum CommentStatus

@@ -16,7 +16,7 @@ public sealed class CommentsByIdLoader(IQuerySession session, Viewer viewer) : B
     {
         var status = viewer.CanModerateComments ? "true" : $"d.status = '{nameof(CommentStatus.Approved)}'";
         var comments = await session.QueryAsync<Comment>('^',
-            $"select d.data from {Tables.Comments} d join {Tables.Reviews} r on r.id = d.review_id " +
+            $"select {DocumentJson.WithVersion("d")} from {Tables.Comments} d join {Tables.Reviews} r on r.id = d.review_id " +
             $"where d.id = any(^) and {status} and {ReviewVisibility.Sql(viewer, "r")}",
             cancellationToken, keys.ToArray()).ConfigureAwait(false);
         return comments.ToDictionary(comment => comment.Id, comment => (Comment?)comment);
