@@ -8,6 +8,8 @@ public static class CommentStorage
     {
         var comments = options.Schema.For<Comment>();
         comments.UseNumericRevisions(true);
+        // Registered up front so Production's schema check and `migrate` know the table.
+        options.Schema.For<Posting.CommentIdempotency>();
         comments.Duplicate(c => c.ReviewId);
         comments.Duplicate(c => c.Status);
         comments.Duplicate(c => c.PostedAt);

@@ -1,5 +1,9 @@
+using HeadlessReviews.Api.Comments.Posting;
+using HeadlessReviews.Api.Comments.Moderation;
+using HeadlessReviews.Api.Comments.Screening;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Mutations;
 using Marten;
 
 namespace HeadlessReviews.Api.Comments;
@@ -12,6 +16,11 @@ public static class CommentsFeature
         services.AddScoped<ApprovedCommentsByReviewLoader>();
         services.AddScoped<CommentCountsLoader>();
         services.AddScoped<CommentsByIdLoader>();
+        services.AddSingleton<IQueryFields, ModerationQueries>();
+        services.AddSingleton<IMutationFields, ModerationMutations>();
+        // Posting last: it only fills in defaults the screening has not registered.
+        services.AddCommentPosting();
+        services.AddCommentScreening();
         services.AddSingleton(new NodeSource("Comment", (provider, id) => provider.GetRequiredService<CommentsByIdLoader>().Load(id).Then(comment => (object?)comment)));
         return services;
     }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
@@ -55,6 +56,9 @@ public sealed class ReviewType : ObjectGraphType<Review>
             .Description("Every recorded change, newest first: who made it, when, what it touched, and the review as it was afterwards. Editors only.")
             .AuthorizeWithRoles(Roles.Editor)
             .Resolve(context => context.RequestServices!.GetRequiredService<RevisionsByReviewLoader>().Load(context.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("commentToken")
+            .Description("Pass this as `commentToken` when posting a comment from this page; it tells screening when the page was served.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<CommentSigning>().IssueToken(context.Source.Id));
         Field<NonNullGraphType<IntGraphType>>("commentCount").Description("How many approved comments the review has, replies included.")
             .Resolve(context => context.RequestServices!.GetRequiredService<CommentCountsLoader>().Load(context.Source.Id));
     }

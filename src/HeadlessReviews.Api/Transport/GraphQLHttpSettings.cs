@@ -11,6 +11,12 @@ public sealed class GraphQLHttpSettings
     [Range(1_024, 64 * 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Proxies (IP addresses or CIDR ranges, comma-separated) whose <c>X-Forwarded-For</c> names the
+    /// client. Unset: the header is ignored and the connection's own address is the client's.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
     /// <summary>Longest GET query string accepted, in characters; a longer one is answered 414.</summary>
     [Range(256, 1024 * 1024)]
     public int MaxQueryStringLength { get; set; } = 16 * 1024;

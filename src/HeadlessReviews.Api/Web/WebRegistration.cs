@@ -17,6 +17,8 @@ public static class WebRegistration
         services.AddGraphQLHttp<HeadlessReviewsSchema>();
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();
+        var http = builder.Configuration.GetSection(GraphQLHttpSettings.Section).Get<GraphQLHttpSettings>() ?? new GraphQLHttpSettings();
+        services.Configure<ForwardedHeadersOptions>(options => TrustedProxies.Configure(options, http.TrustedProxies));
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 
         var cors = builder.Configuration.GetSection(CorsSettings.Section).Get<CorsSettings>() ?? new CorsSettings();
@@ -34,6 +36,7 @@ public static class WebRegistration
     public static WebApplication MapHeadlessReviewsEndpoints(this WebApplication app)
     {
         // Errors outside GraphQL (a bad route, a crash) are JSON problem details, never an HTML page.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);

@@ -1,0 +1,173 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using GraphQL;
+using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Reviews;
+using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Storage;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessReviews.Api.Comments.Posting;
+
+/// <summary>
+/// <c>postComment</c>: a retried post returns its first result, then limits, checks, screening and the
+/// policy decide the status, and the comment is stored in one transaction. A real comment is never
+/// dropped: when screening cannot decide, it is held as PENDING.
+/// </summary>
+public sealed class CommentPoster(
+    IDocumentSession session,
+    IHttpContextAccessor http,
+    Viewer viewer,
+    CommentSigning signing,
+    CommentRateLimiter limiter,
+    ICommentScreening screening,
+    CommentPolicy policy,
+    IOptions<CommentSettings> settings,
+    TimeProvider clock)
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public async Task<Payload<PostedComment>> PostAsync(PostCommentInput input, CancellationToken cancellationToken)
+    {
+        var request = http.HttpContext?.Request;
+        var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var addressHash = signing.HashAddress(address);
+
+        var key = input.ClientMutationId ?? request?.Headers[IdempotencyHeader].FirstOrDefault();
+        var idempotencyId = key is { Length: > 0 } ? IdempotencyId(addressHash, key) : null;
+        if (idempotencyId is not null && await EarlierResultAsync(idempotencyId, input.ClientMutationId, cancellationToken) is { } earlier)
+            return earlier;
+
+        if (!viewer.HasAnyRole([Roles.Editor, Roles.Moderator]) && limiter.TryAcquire(address) is { } retryAfter)
+            throw RateLimited(retryAfter);
+
+        var checks = new InputChecks();
+        var (review, parent) = await CheckTargetsAsync(input, checks, cancellationToken);
+        var name = checks.Text("authorName", CommentText.Clean(input.AuthorName, multiline: false), 100);
+        var email = Email(input.AuthorEmail, checks);
+        var url = Url(input.AuthorUrl, checks);
+        var body = checks.Text("body", CommentText.Clean(input.Body, multiline: true), 5000);
+        if (checks.Failed) return Payload<PostedComment>.Failure(input.ClientMutationId, checks.Errors);
+
+        var result = await screening.ScreenAsync(new CommentSubmission(
+            review!.Id, name!, email!, url, body!, address, request?.Headers.UserAgent.ToString(), request?.Headers.Referer.ToString(),
+            HoneypotFilled: !string.IsNullOrWhiteSpace(input.Honeypot),
+            TimeSinceFormIssued: signing.AgeOf(input.CommentToken, review.Id),
+            Permalink: null), cancellationToken);
+        var status = policy.Decide(result, await HasApprovedBeforeAsync(email!, cancellationToken));
+
+        var comment = new Comment
+        {
+            Id = Guid.NewGuid(),
+            ReviewId = review.Id,
+            ParentId = parent?.Id,
+            AuthorName = name!,
+            AuthorEmail = email!,
+            AuthorUrl = url,
+            Body = body!,
+            PostedAt = clock.GetStoredNow(),
+            Status = status,
+            ClientAddressHash = addressHash,
+            UserAgent = request?.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 500)] : null,
+            SpamVerdict = result.Verdict,
+            SpamReasons = [.. result.Reasons],
+        };
+        session.Insert(comment);
+        if (idempotencyId is not null)
+            session.Store(new CommentIdempotency { Id = idempotencyId, CommentId = comment.Id, CreatedAt = comment.PostedAt });
+
+        // Two identical retries racing each other: the second insert of the marker fails, and it
+        // answers with what the first stored.
+        if (await Saving.SaveAsync(session, cancellationToken) != SaveOutcome.Saved && idempotencyId is not null
+            && await EarlierResultAsync(idempotencyId, input.ClientMutationId, cancellationToken) is { } winner)
+            return winner;
+        comment.Version = 1;
+        return Payload<PostedComment>.Success(input.ClientMutationId, new PostedComment(comment, status));
+    }
+
+    private async Task<(Review? Review, Comment? Parent)> CheckTargetsAsync(PostCommentInput input, InputChecks checks, CancellationToken cancellationToken)
+    {
+        var reviewId = checks.Id("reviewId", input.ReviewId, "Review");
+        var parentId = checks.Id("parentId", input.ParentId, "Comment", required: false);
+        if (reviewId is null) return (null, null);
+
+        var review = await session.LoadAsync<Review>(reviewId.Value, cancellationToken);
+        if (review is null || !review.IsPublished)
+        {
+            checks.Add("reviewId", UserErrorCode.NotFound, "There is no published review with this id.");
+            return (null, null);
+        }
+        if (parentId is null) return (review, null);
+
+        var parent = await session.LoadAsync<Comment>(parentId.Value, cancellationToken);
+        if (parent is null || parent.Status != CommentStatus.Approved)
+            checks.Add("parentId", UserErrorCode.NotFound, "There is no visible comment with this id to reply to.");
+        else if (parent.ReviewId != review.Id)
+            checks.Add("parentId", UserErrorCode.InvalidState, "The comment replied to belongs to another review.");
+        else if (await DepthAsync(parent, cancellationToken) >= settings.Value.MaxReplyDepth)
+            checks.Add("parentId", UserErrorCode.OutOfRange, $"Replies nest at most {settings.Value.MaxReplyDepth} deep; reply higher up the thread.");
+        return (review, parent);
+    }
+
+    /// <summary>How many replies deep a comment sits (0 for one that starts a thread).</summary>
+    private async Task<int> DepthAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        var depth = 0;
+        for (var current = comment; current.ParentId is { } parentId && depth <= settings.Value.MaxReplyDepth; depth++)
+        {
+            var parent = await session.LoadAsync<Comment>(parentId, cancellationToken);
+            if (parent is null) break;
+            current = parent;
+        }
+        return depth;
+    }
+
+    private static string? Email(string? value, InputChecks checks)
+    {
+        var email = checks.Text("authorEmail", CommentText.Clean(value, multiline: false), 254);
+        if (email is null) return null;
+        var valid = MailAddress.TryCreate(email, out var address) && address.Address == email
+            && email.IndexOf('@', StringComparison.Ordinal) is var at and > 0 && email[(at + 1)..].Contains('.', StringComparison.Ordinal)
+            && !email.Any(char.IsWhiteSpace);
+        if (!valid) checks.Add("authorEmail", UserErrorCode.Format, "`authorEmail` is not an e-mail address.");
+        return email;
+    }
+
+    private static string? Url(string? value, InputChecks checks)
+    {
+        var url = checks.Text("authorUrl", CommentText.Clean(value, multiline: false), 2000, required: false);
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            checks.Add("authorUrl", UserErrorCode.Format, "`authorUrl` must be an http or https address.");
+        return url;
+    }
+
+    private async Task<bool> HasApprovedBeforeAsync(string email, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<int>('^',
+            $"select 1 from {Tables.Comments} where lower(data->>'AuthorEmail') = lower(^) and status = '{nameof(CommentStatus.Approved)}' limit 1",
+            cancellationToken, email)).Count > 0;
+
+    private async Task<Payload<PostedComment>?> EarlierResultAsync(string idempotencyId, string? clientMutationId, CancellationToken cancellationToken)
+    {
+        await using var fresh = session.DocumentStore.QuerySession();
+        var marker = await fresh.LoadAsync<CommentIdempotency>(idempotencyId, cancellationToken);
+        if (marker is null || clock.GetUtcNow() - marker.CreatedAt > settings.Value.IdempotencyWindow) return null;
+        var comment = await fresh.LoadAsync<Comment>(marker.CommentId, cancellationToken);
+        return comment is null ? null : Payload<PostedComment>.Success(clientMutationId, new PostedComment(comment, comment.Status));
+    }
+
+    private static string IdempotencyId(string addressHash, string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{addressHash}|{key}")));
+
+    private ExecutionError RateLimited(TimeSpan retryAfter)
+    {
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        if (http.HttpContext is { } context) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var error = new ExecutionError($"Too many comments from this address; try again in {seconds} seconds.") { Code = "RATE_LIMITED" };
+        error.Extensions ??= new Dictionary<string, object?>();
+        error.Extensions["retryAfterSeconds"] = seconds;
+        return error;
+    }
+}
