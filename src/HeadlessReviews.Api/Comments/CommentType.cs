@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Comments.Moderation;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Scalars;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Security;
 
@@ -28,6 +30,25 @@ public sealed class CommentType : ObjectGraphType<Comment>
         Field<CommentStatusEnum>("status").Description("Whether the comment is shown (approved), held, spam or trashed. Moderators only.")
             .AuthorizeWithRoles(Roles.Moderator)
             .Resolve(context => context.Source.Status);
+        Field<StringGraphType>("clientAddressHash").Description("A keyed hash of the address it was posted from: equal hashes, same place. Moderators only.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.ClientAddressHash);
+        Field<StringGraphType>("userAgent").Description("The browser it was posted with, as it named itself. Moderators only.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.UserAgent);
+        Field<SpamVerdictEnum>("spamVerdict").Description("What spam screening concluded when it was posted; null for comments older than screening. Moderators only.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.SpamVerdict);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("spamReasons").Description("Why screening gave its verdict, one reason each. Moderators only.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.SpamReasons);
+        Field<DateTimeType>("moderatedAt").Description("When a moderator last decided on it; null if none has. Moderators only.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.ModeratedAt);
+        Field<StringGraphType>("moderatedBy").Description("Who decided (the API token's name). Moderators only.")
+            .AuthorizeWithRoles(Roles.Moderator)
+            .Resolve(context => context.Source.ModeratedBy);
+        Field(x => x.Version).Description("Revision number, raised by every change; moderation decisions pass it as `expectedVersion`.");
         Field(x => x.Body).Description("The comment as plain text, exactly as posted.");
         Field<NonNullGraphType<StringGraphType>>("html").Description("The comment as safe HTML: escaped text in paragraphs, links marked `rel=\"nofollow ugc\"`.")
             .Resolve(context => CommentHtml.Render(context.Source.Body));

@@ -18,9 +18,9 @@ public static class CommentsFeature
         services.AddScoped<CommentsByIdLoader>();
         services.AddSingleton<IQueryFields, ModerationQueries>();
         services.AddSingleton<IMutationFields, ModerationMutations>();
-        // Posting last: it only fills in defaults the screening has not registered.
-        services.AddCommentPosting();
         services.AddCommentScreening();
+        // Posting after screening: it only fills in defaults the screening has not registered.
+        services.AddCommentPosting();
         services.AddSingleton(new NodeSource("Comment", (provider, id) => provider.GetRequiredService<CommentsByIdLoader>().Load(id).Then(comment => (object?)comment)));
         return services;
     }

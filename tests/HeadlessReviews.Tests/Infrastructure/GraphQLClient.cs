@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -11,6 +12,12 @@ public sealed class GraphQLClient(HttpClient http)
     public const string GraphQLResponse = "application/graphql-response+json";
 
     public HttpClient Http { get; } = http;
+
+    /// <summary>
+    /// Every exchange sent without a token in this test run, request and response, so the e-mail
+    /// privacy tests can search what the public was answered (<c>EmailPrivacyTests</c>).
+    /// </summary>
+    public static ConcurrentBag<(string Request, string Response)> AnonymousExchanges { get; } = [];
 
     /// <summary>POSTs a query and returns the parsed response, whatever its status; <paramref name="token"/> goes as <c>Authorization: Bearer</c>.</summary>
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = GraphQLResponse, string? token = null)
@@ -47,6 +54,7 @@ public sealed class GraphQLClient(HttpClient http)
         if (accept is not null) request.Headers.Accept.ParseAdd(accept);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
+        if (token is null && request.Headers.Authorization is null) AnonymousExchanges.Add((Uri.UnescapeDataString(url) + "\n" + body, text));
         return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers, response.Content.Headers);
     }
 }

@@ -7,6 +7,7 @@ using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed class CommentPoster(
     IHttpContextAccessor http,
     Viewer viewer,
     CommentSigning signing,
+    ClientAddressHasher addresses,
     CommentRateLimiter limiter,
     ICommentScreening screening,
     CommentPolicy policy,
@@ -34,12 +36,18 @@ public sealed class CommentPoster(
     {
         var request = http.HttpContext?.Request;
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var addressHash = signing.HashAddress(address);
+        var addressHash = addresses.Hash(address) ?? "unknown";
 
         var key = input.ClientMutationId ?? request?.Headers[IdempotencyHeader].FirstOrDefault();
         var idempotencyId = key is { Length: > 0 } ? IdempotencyId(addressHash, key) : null;
-        if (idempotencyId is not null && await EarlierResultAsync(idempotencyId, input.ClientMutationId, cancellationToken) is { } earlier)
-            return earlier;
+        var staleMarker = false;
+        if (idempotencyId is not null)
+        {
+            var (earlier, markerExists) = await EarlierResultAsync(idempotencyId, input.ClientMutationId, cancellationToken);
+            if (earlier is not null) return earlier;
+            // A marker older than the window (or whose comment is gone) no longer counts: it is replaced.
+            staleMarker = markerExists;
+        }
 
         if (!viewer.HasAnyRole([Roles.Editor, Roles.Moderator]) && limiter.TryAcquire(address) is { } retryAfter)
             throw RateLimited(retryAfter);
@@ -77,15 +85,36 @@ public sealed class CommentPoster(
         };
         session.Insert(comment);
         if (idempotencyId is not null)
-            session.Store(new CommentIdempotency { Id = idempotencyId, CommentId = comment.Id, CreatedAt = comment.PostedAt });
+        {
+            var marker = new CommentIdempotency { Id = idempotencyId, CommentId = comment.Id, CreatedAt = comment.PostedAt };
+            // Insert, never an upsert: of two identical retries racing each other, the second insert of
+            // the marker fails on its key (and its comment with it), and it answers with what the first stored.
+            if (staleMarker) session.Store(marker);
+            else session.Insert(marker);
+        }
 
-        // Two identical retries racing each other: the second insert of the marker fails, and it
-        // answers with what the first stored.
-        if (await Saving.SaveAsync(session, cancellationToken) != SaveOutcome.Saved && idempotencyId is not null
-            && await EarlierResultAsync(idempotencyId, input.ClientMutationId, cancellationToken) is { } winner)
-            return winner;
+        if (await SaveAsync(cancellationToken) != SaveOutcome.Saved)
+        {
+            if (idempotencyId is not null && (await EarlierResultAsync(idempotencyId, input.ClientMutationId, cancellationToken)).Result is { } winner)
+                return winner;
+            throw new InvalidOperationException("The comment could not be stored.");
+        }
         comment.Version = 1;
         return Payload<PostedComment>.Success(input.ClientMutationId, new PostedComment(comment, status));
+    }
+
+    /// <summary>Saves the comment (and marker); a marker inserted first by a racing twin is an outcome, not an exception.</summary>
+    private async Task<SaveOutcome> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Saving.SaveAsync(session, cancellationToken);
+        }
+        // Marten reports a duplicate id as its own exception, without the PostgresException Saving looks for.
+        catch (DocumentAlreadyExistsException exception) when (exception.DocType == typeof(CommentIdempotency))
+        {
+            return SaveOutcome.SlugTaken;
+        }
     }
 
     private async Task<(Review? Review, Comment? Parent)> CheckTargetsAsync(PostCommentInput input, InputChecks checks, CancellationToken cancellationToken)
@@ -149,13 +178,15 @@ public sealed class CommentPoster(
             $"select 1 from {Tables.Comments} where lower(data->>'AuthorEmail') = lower(^) and status = '{nameof(CommentStatus.Approved)}' limit 1",
             cancellationToken, email)).Count > 0;
 
-    private async Task<Payload<PostedComment>?> EarlierResultAsync(string idempotencyId, string? clientMutationId, CancellationToken cancellationToken)
+    /// <summary>The first result of a post with this key, if one was stored within the window; and whether any marker exists for it.</summary>
+    private async Task<(Payload<PostedComment>? Result, bool MarkerExists)> EarlierResultAsync(string idempotencyId, string? clientMutationId, CancellationToken cancellationToken)
     {
         await using var fresh = session.DocumentStore.QuerySession();
         var marker = await fresh.LoadAsync<CommentIdempotency>(idempotencyId, cancellationToken);
-        if (marker is null || clock.GetUtcNow() - marker.CreatedAt > settings.Value.IdempotencyWindow) return null;
+        if (marker is null) return (null, false);
+        if (clock.GetUtcNow() - marker.CreatedAt > settings.Value.IdempotencyWindow) return (null, true);
         var comment = await fresh.LoadAsync<Comment>(marker.CommentId, cancellationToken);
-        return comment is null ? null : Payload<PostedComment>.Success(clientMutationId, new PostedComment(comment, comment.Status));
+        return (comment is null ? null : Payload<PostedComment>.Success(clientMutationId, new PostedComment(comment, comment.Status)), true);
     }
 
     private static string IdempotencyId(string addressHash, string key) =>

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace HeadlessReviews.Api.Comments.Posting;
 
 /// <summary>
-/// Posts per client address: a per-minute and a per-hour window, both of which must allow the post
-/// (settings <c>PostsPerMinute</c>, <c>PostsPerHour</c>). Kept per instance: behind a load balancer
-/// each instance allows its share.
+/// Posts per client address: a per-minute and a per-hour fixed window, both of which must allow the
+/// post (settings <c>PostsPerMinute</c>, <c>PostsPerHour</c>; the windows themselves are
+/// <c>PostsPerMinuteWindow</c> and <c>PostsPerHourWindow</c>). Kept per instance: behind a load
+/// balancer each instance allows its share.
 /// </summary>
 public sealed class CommentRateLimiter : IDisposable
 {
@@ -15,9 +16,9 @@ public sealed class CommentRateLimiter : IDisposable
     public CommentRateLimiter(IOptions<CommentSettings> settings)
     {
         var perMinute = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PostsPerMinute, Window = settings.Value.PostsPerMinuteWindow, QueueLimit = 0 }));
         var perHour = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PostsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PostsPerHour, Window = settings.Value.PostsPerHourWindow, QueueLimit = 0 }));
         _limiter = PartitionedRateLimiter.CreateChained(perMinute, perHour);
     }
 

@@ -21,7 +21,7 @@ public sealed class CommentSettings
     public TimeSpan CommentTokenLifetime { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Secret that signs comment tokens and keys the hashes of client addresses. Set the same value on
+    /// Secret that signs comment tokens. Set the same value on
     /// every instance; unset, each process draws its own (tokens then only work on the instance that issued them).
     /// </summary>
     public string? SigningKey { get; set; }
@@ -32,4 +32,12 @@ public sealed class CommentSettings
 
     [Range(1, 100_000)]
     public int PostsPerHour { get; set; } = 30;
+
+    /// <summary>The fixed window <see cref="PostsPerMinute"/> counts in: a minute (shorter in tests).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan PostsPerMinuteWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The fixed window <see cref="PostsPerHour"/> counts in: an hour (shorter in tests).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan PostsPerHourWindow { get; set; } = TimeSpan.FromHours(1);
 }

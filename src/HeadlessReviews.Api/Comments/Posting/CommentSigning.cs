@@ -7,9 +7,8 @@ using Microsoft.Extensions.Options;
 namespace HeadlessReviews.Api.Comments.Posting;
 
 /// <summary>
-/// The keyed secrets of commenting: signed comment tokens (when the review page was served, so
-/// screening can tell a person from a bot that posts at once) and keyed hashes of client addresses
-/// (floods are visible to moderators without keeping anyone's address).
+/// Signed comment tokens: when the review page was served, so screening can tell a person from a bot
+/// that posts the instant the page loads.
 /// </summary>
 public sealed class CommentSigning(IOptions<CommentSettings> settings, TimeProvider clock)
 {
@@ -41,8 +40,4 @@ public sealed class CommentSigning(IOptions<CommentSettings> settings, TimeProvi
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(payload[16..]));
         return age < TimeSpan.Zero || age > settings.Value.CommentTokenLifetime ? null : age;
     }
-
-    /// <summary>HMAC of a client address: the same address always gives the same hash, which reveals nothing without the key.</summary>
-    public string HashAddress(string address) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(address)).AsSpan(0, 16));
 }

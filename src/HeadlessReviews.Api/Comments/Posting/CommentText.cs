@@ -12,9 +12,9 @@ public static class CommentText
         var clean = new StringBuilder(text.Length);
         foreach (var c in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))
         {
-            if (c == '\n' && multiline) clean.Append(c);
-            else if (c == '\t') clean.Append(multiline ? c : ' ');
-            // Cc: C0/C1 controls; also drop unpaired-surrogate garbage and the byte-order mark.
+            // In a one-line field (a name, an address) a line break or tab separates words: a space, not nothing.
+            if (c is '\n' or '\t') clean.Append(multiline ? c : ' ');
+            // Cc: C0/C1 controls, and a stray byte-order mark.
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Control && c != '\uFEFF') clean.Append(c);
         }
         return clean.ToString().Trim();

@@ -29,7 +29,8 @@ public static class Saving
         {
             return SaveOutcome.VersionConflict;
         }
-        catch (Exception exception) when (Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (Exception exception) when (Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation }
+            || Find<DocumentAlreadyExistsException>(exception) is not null)
         {
             return SaveOutcome.SlugTaken;
         }

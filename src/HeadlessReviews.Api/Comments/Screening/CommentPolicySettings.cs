@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeadlessReviews.Api.Comments.Screening;
+
+/// <summary>What screening's verdict means for a comment, bound from <c>HeadlessReviews:Comments</c>.</summary>
+public sealed class CommentPolicySettings
+{
+    public const string Section = "HeadlessReviews:Comments";
+
+    /// <summary>Status of a Ham comment from an e-mail with no approved comment yet: Pending (held, as WordPress does) or Approved.</summary>
+    [AllowedValues(CommentStatus.Pending, CommentStatus.Approved)]
+    public CommentStatus FirstTimeHam { get; set; } = CommentStatus.Pending;
+
+    /// <summary>
+    /// Secret keying the hashes of client addresses (HMAC-SHA256). Set the same value on every instance,
+    /// or floods are only seen per instance; unset, each process draws a random key (hashes then change on restart).
+    /// </summary>
+    public string? AddressHashKey { get; set; }
+}
