@@ -7,9 +7,6 @@ public sealed class CommentSettings
 {
     public const string Section = "HeadlessReviews:Comments";
 
-    /// <summary>What happens to a comment screening calls ham from someone never approved before: PENDING (held) or APPROVED.</summary>
-    public CommentStatus FirstTimeHam { get; set; } = CommentStatus.Pending;
-
     /// <summary>How deep replies may nest: 1 allows replies to top-level comments only.</summary>
     [Range(0, 50)]
     public int MaxReplyDepth { get; set; } = 5;
