@@ -29,27 +29,16 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         if (input.Has("certificate")) film.Certificate = input.Certificate;
         if (input.Has("synopsis")) film.Synopsis = checks.Text("synopsis", input.Synopsis, 2000, required: false);
         if (input.Has("genres")) film.Genres = Genres(input.Genres ?? [], checks);
-        if (input.Has("poster")) film.Poster = input.Poster is null ? null : Poster(input.Poster, checks);
+        if (input.Has("poster")) film.Poster = input.Poster is null ? null : ImageChecks.Check(checks, "poster", input.Poster);
 
         await CreditsAsync(film, input, checks, cancellationToken);
-        await SlugAsync(film, input, checks, creating, cancellationToken);
+        film.Slug = await Slugs.ChooseAsync(session, checks, Tables.Films, "film", input.Slug, film.Slug, creating ? film.Title : null, film.Id, cancellationToken);
     }
 
     private static List<string> Genres(List<string> genres, InputChecks checks)
     {
         if (genres.Count > 10) checks.Add("genres", UserErrorCode.Length, $"At most 10 genres; {genres.Count} were given.");
         return [.. genres.Select((genre, index) => checks.Text($"genres.{index}", genre, 40) ?? "").Distinct(StringComparer.OrdinalIgnoreCase)];
-    }
-
-    private static Image? Poster(ImageInput poster, InputChecks checks)
-    {
-        var url = checks.Text("poster.url", poster.Url, 2000);
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            checks.Add("poster.url", UserErrorCode.Format, "`poster.url` must be an absolute http or https URL.");
-        var alt = checks.Text("poster.altText", poster.AltText, 300);
-        checks.Range("poster.width", poster.Width, 1, 20_000);
-        checks.Range("poster.height", poster.Height, 1, 20_000);
-        return url is null || alt is null ? null : new Image(url, alt, poster.Width, poster.Height);
     }
 
     /// <summary>Credits must name people that exist; all are checked with one round trip. Runs inside the caller's transaction.</summary>
@@ -94,18 +83,4 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         return members;
     }
 
-    private async Task SlugAsync(Film film, FilmFields input, InputChecks checks, bool creating, CancellationToken cancellationToken)
-    {
-        if (input.Slug is not null)
-        {
-            var slug = checks.Slug("slug", input.Slug);
-            if (slug is not null && Slugs.IsValid(slug) && await Slugs.IsTakenAsync(session, Tables.Films, slug, film.Id, cancellationToken))
-                checks.Add("slug", UserErrorCode.SlugTaken, $"Another film has the slug `{slug}`.");
-            film.Slug = slug ?? film.Slug;
-        }
-        else if (creating && !string.IsNullOrEmpty(film.Title))
-        {
-            film.Slug = await Slugs.UniqueAsync(session, Tables.Films, Slugs.FromText(film.Title), film.Id, cancellationToken);
-        }
-    }
 }

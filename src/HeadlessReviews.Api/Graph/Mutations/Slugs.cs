@@ -50,4 +50,21 @@ public static partial class Slugs
 
     public static async Task<bool> IsTakenAsync(IQuerySession session, string table, string slug, Guid? ownId, CancellationToken cancellationToken) =>
         (await session.QueryAsync<int>('^', $"select 1 from {table} where slug = ^ and id <> ^", cancellationToken, slug, ownId ?? Guid.Empty)).Count > 0;
+
+    /// <summary>
+    /// The slug to store: the one the client asked for (checked for form and uniqueness, never rewritten
+    /// silently), else one made unique from <paramref name="source"/> (creation), else the current one.
+    /// </summary>
+    public static async Task<string> ChooseAsync(IQuerySession session, InputChecks checks, string table, string noun,
+        string? requested, string current, string? source, Guid ownId, CancellationToken cancellationToken)
+    {
+        if (requested is not null)
+        {
+            var slug = checks.Slug("slug", requested);
+            if (slug is not null && IsValid(slug) && await IsTakenAsync(session, table, slug, ownId, cancellationToken))
+                checks.Add("slug", UserErrorCode.SlugTaken, $"Another {noun} has the slug `{slug}`.");
+            return slug ?? current;
+        }
+        return string.IsNullOrEmpty(source) ? current : await UniqueAsync(session, table, FromText(source), ownId, cancellationToken);
+    }
 }

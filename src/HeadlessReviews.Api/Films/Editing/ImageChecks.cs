@@ -1,0 +1,18 @@
+using HeadlessReviews.Api.Graph.Mutations;
+
+namespace HeadlessReviews.Api.Films.Editing;
+
+/// <summary>The checks of an <see cref="ImageInput"/> (posters, portraits): an absolute http(s) URL, alt text, sane sizes.</summary>
+public static class ImageChecks
+{
+    public static Image? Check(InputChecks checks, string field, ImageInput image)
+    {
+        var url = checks.Text($"{field}.url", image.Url, 2000);
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            checks.Add($"{field}.url", UserErrorCode.Format, $"`{field}.url` must be an absolute http or https URL.");
+        var alt = checks.Text($"{field}.altText", image.AltText, 300);
+        checks.Range($"{field}.width", image.Width, 1, 20_000);
+        checks.Range($"{field}.height", image.Height, 1, 20_000);
+        return url is null || alt is null ? null : new Image(url, alt, image.Width, image.Height);
+    }
+}
