@@ -10,10 +10,17 @@ namespace HeadlessReviews.Api.Execution;
 /// </summary>
 public static class UnhandledErrors
 {
-
     public static Task Handle(UnhandledExceptionContext context)
     {
         var services = context.ExecutionOptions.RequestServices;
+        if (IsTransactionCollision(context.OriginalException))
+        {
+            // Two changes took row locks in opposite orders and PostgreSQL rolled this one back whole:
+            // nothing was written, and the same request will very likely succeed now.
+            context.Exception = new TryAgainException(context.OriginalException);
+            context.ErrorMessage = "This change collided with another saved at the same moment; nothing was written. Send it again.";
+            return Task.CompletedTask;
+        }
         var traceId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         services?.GetService<ILoggerFactory>()?.CreateLogger("HeadlessReviews.Api.Execution")
             .LogError(context.OriginalException, "Unhandled error in GraphQL execution (trace {TraceId}) at {Path}",
@@ -26,7 +33,18 @@ public static class UnhandledErrors
             : $"Something went wrong on our side (trace {traceId}). It has been logged.";
         return Task.CompletedTask;
     }
+
+    /// <summary>Deadlock (40P01) or serialization failure (40001) anywhere in the chain.</summary>
+    private static bool IsTransactionCollision(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+            if (current is Npgsql.PostgresException { SqlState: "40P01" or "40001" }) return true;
+        return false;
+    }
 }
+
+/// <summary>GraphQL.NET derives the code TRY_AGAIN from its name: the request may simply be sent again.</summary>
+public sealed class TryAgainException(Exception inner) : Exception("Try again", inner);
 
 /// <summary>Stands in for any unhandled exception; GraphQL.NET derives the code INTERNAL_SERVER_ERROR from its name.</summary>
 public sealed class InternalServerErrorException(Exception inner) : Exception("Internal server error", inner);
