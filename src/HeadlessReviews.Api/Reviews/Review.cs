@@ -23,6 +23,12 @@ public sealed class Review : IRevisioned
     public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
     public DateTimeOffset? PublishAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>
+    /// The publication time for ordering, never null: unpublished reviews (editors only) sort as the
+    /// newest. Kept as an indexed column so the home page's newest-first list is an index scan.
+    /// </summary>
+    public DateTimeOffset PublishedOrder => PublishedAt ?? DateTimeOffset.MaxValue;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -21,8 +21,7 @@ public sealed class ReviewOrder
 
     public SortKey ToSortKey() => Field switch
     {
-        // Unpublished reviews (editors only) have no date: they sort as the newest.
-        ReviewOrderField.PublishedAt => new SortKey("coalesce(d.published_at, 'infinity'::timestamptz)", "timestamptz", Descending),
+        ReviewOrderField.PublishedAt => new SortKey("d.published_order", "timestamptz", Descending),
         ReviewOrderField.UpdatedAt => new SortKey("d.updated_at", "timestamptz", Descending),
         ReviewOrderField.Headline => new SortKey("lower(d.data->>'Headline')", "text", Descending),
         _ => throw new ArgumentOutOfRangeException(nameof(Field), Field, null),

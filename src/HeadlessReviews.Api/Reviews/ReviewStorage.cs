@@ -15,6 +15,7 @@ public static class ReviewStorage
         reviews.Duplicate(r => r.FilmId);
         reviews.Duplicate(r => r.Status);
         reviews.Duplicate(r => r.PublishedAt!);
+        reviews.Duplicate(r => r.PublishedOrder);
         reviews.Duplicate(r => r.UpdatedAt);
         reviews.WeightedFullTextIndex(index => index
             .Weighted(r => r.Headline, TextSearchWeight.A)
