@@ -1,9 +1,11 @@
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHeadlessReviewsStorage();
+builder.AddHeadlessReviewsRealtime();
 builder.AddHeadlessReviewsGraph();
 builder.AddHeadlessReviewsWeb();
 

@@ -1,9 +1,11 @@
 using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Comments.Moderation;
 using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Api.Comments.Subscriptions;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Graph.Subscriptions;
 using Marten;
 
 namespace HeadlessReviews.Api.Comments;
@@ -18,6 +20,9 @@ public static class CommentsFeature
         services.AddScoped<CommentsByIdLoader>();
         services.AddSingleton<IQueryFields, ModerationQueries>();
         services.AddSingleton<IMutationFields, ModerationMutations>();
+        services.AddSingleton(CommentBecameVisible.Create);
+        services.AddSingleton(ModerationQueueChanged.Create);
+        services.AddSingleton<ISubscriptionFields, CommentSubscriptions>();
         services.AddCommentScreening();
         // Posting after screening: it only fills in defaults the screening has not registered.
         services.AddCommentPosting();

@@ -1,17 +1,19 @@
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
+using HeadlessReviews.Api.Graph.Subscriptions;
 
 namespace HeadlessReviews.Api.Graph;
 
 /// <summary>The one schema, built once at start-up and shared by every request.</summary>
 public sealed class HeadlessReviewsSchema : Schema
 {
-    public HeadlessReviewsSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    public HeadlessReviewsSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription) : base(services)
     {
         Description = "HeadlessReviews: the reviews, films and people of a film-review publication.";
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
         RegisterTypeMapping(typeof(DateOnly), typeof(DateType));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeType));
     }

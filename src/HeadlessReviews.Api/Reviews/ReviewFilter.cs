@@ -36,6 +36,26 @@ public sealed class ReviewFilter
             query.Where("d.published_at < ^", PublishedBefore.Value.ToUniversalTime());
     }
 
+    /// <summary>
+    /// The same conditions in memory, for subscriptions: <paramref name="film"/> is the review's film.
+    /// A date condition is not met by a review without a publication date, as in SQL.
+    /// </summary>
+    public bool Matches(Review review, Film film) =>
+        (Verdict is null || review.Verdict.Rating == Verdict)
+        && (FilmId is null || GlobalId.DecodeAs(FilmId, "Film") == review.FilmId)
+        && (Genre is null || film.Genres.Any(genre => string.Equals(genre, Genre, StringComparison.OrdinalIgnoreCase)))
+        && (Certificate is null || film.Certificate == Certificate)
+        && (PersonId is null || GlobalId.DecodeAs(PersonId, "Person") is { } personId && film.CreditedPersonIds.Contains(personId))
+        && (PublishedAfter is null || review.PublishedAt >= PublishedAfter)
+        && (PublishedBefore is null || review.PublishedAt < PublishedBefore);
+
+    /// <summary>A user error now, for an id argument that is not of its type, instead of a filter that never matches.</summary>
+    public void CheckIds()
+    {
+        if (FilmId is not null) DecodeId(FilmId, "Film", "where.filmId");
+        if (PersonId is not null) DecodeId(PersonId, "Person", "where.personId");
+    }
+
     /// <summary>The list of reviews the viewer may see, in the given order (newest first by default).</summary>
     public static KeysetQuery Query(Viewer viewer, IReadOnlyList<ReviewOrder>? orderBy)
     {

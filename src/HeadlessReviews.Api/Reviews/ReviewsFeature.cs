@@ -1,7 +1,9 @@
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Graph.Subscriptions;
 using HeadlessReviews.Api.Reviews.Editing;
+using HeadlessReviews.Api.Reviews.Subscriptions;
 using Marten;
 
 namespace HeadlessReviews.Api.Reviews;
@@ -19,6 +21,8 @@ public static class ReviewsFeature
         services.AddScoped<ReviewEditor>();
         services.AddScoped<ReviewEdits>();
         services.AddSingleton<IMutationFields, ReviewMutations>();
+        services.AddSingleton(ReviewPublished.Feed);
+        services.AddSingleton<ISubscriptionFields, ReviewSubscriptions>();
         services.AddSingleton(new NodeSource("Review", (provider, id) => provider.GetRequiredService<ReviewsByIdLoader>().Load(id).Then(review => (object?)review)));
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Transport;
+using HeadlessReviews.Api.Transport.WebSockets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -15,6 +16,8 @@ public static class WebRegistration
     {
         var services = builder.Services;
         services.AddGraphQLHttp<HeadlessReviewsSchema>();
+        services.AddGraphQLWebSockets<HeadlessReviewsSchema>();
+        services.AddSingleton<IConnectionInitHandler, TokenConnectionInit>();
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();
         var http = builder.Configuration.GetSection(GraphQLHttpSettings.Section).Get<GraphQLHttpSettings>() ?? new GraphQLHttpSettings();
@@ -41,6 +44,8 @@ public static class WebRegistration
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
+        // WebSocket upgrades of /graphql (graphql-transport-ws); every other request goes on to routing.
+        app.UseGraphQLWebSockets<HeadlessReviewsSchema>("/graphql");
 
         app.MapGraphQLHttp<HeadlessReviewsSchema>("/graphql");
         app.MapGet("/schema.graphql", (SchemaDocument schema) => Results.Text(schema.Sdl, "text/plain; charset=utf-8"));

@@ -1,5 +1,6 @@
 using GraphQL;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 using Marten;
@@ -22,7 +23,7 @@ public static class ModerateComment
                 [UserError.At("action", UserErrorCode.InvalidState, ModerationTransitions.Refusal(input.Action, comment.Status))], comment);
 
         var expectedVersion = comment.Version;
-        ModerationMutations.Apply(session, comment, target, services.GetRequiredService<Viewer>(), services.GetRequiredService<TimeProvider>().GetStoredNow());
+        ModerationMutations.Apply(session, services.GetRequiredService<IEventBus>(), comment, target, services.GetRequiredService<Viewer>(), services.GetRequiredService<TimeProvider>().GetStoredNow());
         return await VersionedEditing.SaveAsync(session, kind, comment, input.ClientMutationId, expectedVersion, context.CancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using GraphQL;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 using Marten;
@@ -41,8 +42,9 @@ public static class ModerateComments
 
         var viewer = services.GetRequiredService<Viewer>();
         var now = services.GetRequiredService<TimeProvider>().GetStoredNow();
+        var bus = services.GetRequiredService<IEventBus>();
         foreach (var (comment, target, _) in changes)
-            ModerationMutations.Apply(session, comment, target, viewer, now);
+            ModerationMutations.Apply(session, bus, comment, target, viewer, now);
         // The rows are locked, so their versions cannot move under us; a conflict here would be a bug.
         if (await Saving.SaveAsync(session, context.CancellationToken) != SaveOutcome.Saved)
             throw new InvalidOperationException("A locked comment changed during a bulk moderation.");

@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Comments.Subscriptions;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 using Marten;
@@ -30,11 +32,15 @@ public sealed class ModerationMutations : IMutationFields
     internal static readonly EditedKind<Comment> Kind = new("Comment", "comment", Tables.Comments, comment => comment.Id);
 
     /// <summary>Applies a decision already checked against the comment's status.</summary>
-    internal static void Apply(IDocumentSession session, Comment comment, CommentStatus target, Viewer viewer, DateTimeOffset now)
+    internal static void Apply(IDocumentSession session, IEventBus bus, Comment comment, CommentStatus target, Viewer viewer, DateTimeOffset now)
     {
+        var wasVisible = comment.Status == CommentStatus.Approved;
         comment.Status = target;
         comment.ModeratedAt = now;
         comment.ModeratedBy = viewer.Name;
         session.UpdateRevision(comment, comment.Version + 1);
+        // In the same transaction as the decision: subscribers hear of it only if it commits.
+        ModerationQueueChanged.Publish(bus, session, comment);
+        if (target == CommentStatus.Approved && !wasVisible) CommentBecameVisible.Publish(bus, session, comment);
     }
 }

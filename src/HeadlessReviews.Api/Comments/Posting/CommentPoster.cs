@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
 using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Api.Comments.Subscriptions;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
@@ -28,6 +30,7 @@ public sealed class CommentPoster(
     ICommentScreening screening,
     CommentPolicy policy,
     IOptions<CommentSettings> settings,
+    IEventBus bus,
     TimeProvider clock)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -84,6 +87,9 @@ public sealed class CommentPoster(
             SpamReasons = [.. result.Reasons],
         };
         session.Insert(comment);
+        // In the same transaction as the comment: subscribers hear of it only if it is stored.
+        if (status == CommentStatus.Approved) CommentBecameVisible.Publish(bus, session, comment);
+        else if (status == CommentStatus.Pending) ModerationQueueChanged.Publish(bus, session, comment);
         if (idempotencyId is not null)
         {
             var marker = new CommentIdempotency { Id = idempotencyId, CommentId = comment.Id, CreatedAt = comment.PostedAt };

@@ -1,0 +1,27 @@
+using HeadlessReviews.Api.Realtime;
+using Marten;
+
+namespace HeadlessReviews.Api.Comments.Subscriptions;
+
+/// <summary>The bus event "a comment is now public": posted approved, or approved by a moderator.</summary>
+public sealed class CommentBecameVisible : IDisposable
+{
+    public const string Topic = "commentVisible";
+
+    /// <summary>What travels through NOTIFY: the ids only.</summary>
+    public sealed record Message(Guid CommentId, Guid ReviewId);
+
+    private CommentBecameVisible(EventFeed<Comment> feed) => Feed = feed;
+
+    /// <summary>The comments as each instance loads them; one hidden again meanwhile is not announced.</summary>
+    public EventFeed<Comment> Feed { get; }
+
+    /// <summary>Queued in the session that approves the comment: sent when, and only if, it commits.</summary>
+    public static void Publish(IEventBus bus, IDocumentSession session, Comment comment) =>
+        bus.Publish(session, Topic, new Message(comment.Id, comment.ReviewId));
+
+    public static CommentBecameVisible Create(IServiceProvider services) =>
+        new(CommentFeed.Create(services, Topic, comment => comment.Status == CommentStatus.Approved));
+
+    public void Dispose() => Feed.Dispose();
+}

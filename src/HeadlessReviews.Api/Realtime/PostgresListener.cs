@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+
+namespace HeadlessReviews.Api.Realtime;
+
+/// <summary>
+/// Holds one dedicated connection that <c>LISTEN</c>s on the bus channel and hands every notification
+/// to <see cref="PostgresEventBus"/>. When the connection drops it is re-established with exponential
+/// back-off, and the gap (when events may have been missed) is logged once it is closed again.
+/// </summary>
+public sealed class PostgresListener(
+    PostgresEventBus bus, IConfiguration configuration, IOptions<RealtimeSettings> settings, TimeProvider clock, ILogger<PostgresListener> logger)
+    : BackgroundService
+{
+    /// <summary>How the listener's connection names itself in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationName = "headless-reviews-listener";
+
+    private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset? _lostAt;
+
+    /// <summary>Completes when the listener is (again) listening: events committed from then on are received.</summary>
+    public Task Listening => Volatile.Read(ref _listening).Task;
+
+    /// <summary>How many times the connection was re-established after a loss.</summary>
+    public int Reconnections { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pipeline = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(settings.Value.ReconnectMaxDelaySeconds),
+            MaxRetryAttempts = int.MaxValue,
+            OnRetry = args =>
+            {
+                logger.LogWarning(args.Outcome.Exception, "The event listener lost PostgreSQL (attempt {Attempt}); reconnecting in {Delay:0.0}s",
+                    args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
+        try
+        {
+            await pipeline.ExecuteAsync(ListenAsync, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async ValueTask ListenAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Reviews"))
+        {
+            ApplicationName = ApplicationName,
+            Pooling = false, // one long-lived connection of its own, never shared with requests
+            KeepAlive = settings.Value.KeepAliveSeconds,
+        }.ConnectionString;
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            connection.Notification += (_, notification) =>
+            {
+                if (!bus.Deliver(notification.Payload))
+                    logger.LogWarning("Ignored a notification on {Channel} that is not a bus event", notification.Channel);
+            };
+            await connection.OpenAsync(cancellationToken);
+            await using (var listen = new NpgsqlCommand($"listen {settings.Value.Channel}", connection))
+                await listen.ExecuteNonQueryAsync(cancellationToken);
+
+            if (_lostAt is { } lostAt)
+            {
+                logger.LogWarning("The event listener is back: events committed between {LostAt:O} and {BackAt:O} may not have been delivered",
+                    lostAt, clock.GetUtcNow());
+                _lostAt = null;
+                Reconnections++;
+            }
+            else logger.LogInformation("The event listener is listening on {Channel}", settings.Value.Channel);
+            Volatile.Read(ref _listening).TrySetResult();
+
+            var keepAlive = TimeSpan.FromSeconds(settings.Value.KeepAliveSeconds);
+            while (true)
+            {
+                // A quiet timeout proves nothing about the connection: ask the server something.
+                if (!await connection.WaitAsync(keepAlive, cancellationToken))
+                {
+                    await using var ping = new NpgsqlCommand("select 1", connection);
+                    await ping.ExecuteScalarAsync(cancellationToken);
+                }
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (_lostAt is null)
+            {
+                _lostAt = clock.GetUtcNow();
+                if (Listening.IsCompleted) Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            }
+            throw;
+        }
+    }
+}
