@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
+using HeadlessReviews.Api.Transport.ServerSentEvents;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -9,7 +10,9 @@ namespace HeadlessReviews.Api.Transport;
 /// <summary>
 /// GraphQL over HTTP (the GraphQL-over-HTTP spec): GET for queries, POST with a JSON body for any
 /// operation, answers as <c>application/graphql-response+json</c> or <c>application/json</c> as the
-/// client accepts, with that type's status codes. Knows nothing of the schema it serves.
+/// client accepts, with that type's status codes. A request that accepts <c>text/event-stream</c> is
+/// served by <see cref="GraphQLSseEndpoint{TSchema}"/> once parsed (when that transport is registered).
+/// Knows nothing of the schema it serves.
 /// </summary>
 public sealed class GraphQLHttpEndpoint<TSchema>(
     IDocumentExecuter<TSchema> executer,
@@ -21,7 +24,11 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
 
     public async Task HandleAsync(HttpContext context)
     {
-        var mediaType = ResponseMediaType.Negotiate(context.Request);
+        var eventStream = EventStreamMediaType.IsRequested(context.Request)
+            ? context.RequestServices.GetService<GraphQLSseEndpoint<TSchema>>()
+            : null;
+        // Refusals before an event stream starts are plain JSON with their real 4xx status.
+        var mediaType = eventStream is not null ? ResponseMediaType.GraphQLResponse : ResponseMediaType.Negotiate(context.Request);
         if (mediaType is null)
         {
             await WriteErrorAsync(context, ResponseMediaType.Json, new RequestRejectedException(
@@ -39,6 +46,11 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         catch (RequestRejectedException error)
         {
             await WriteErrorAsync(context, mediaType, error);
+            return;
+        }
+        if (eventStream is not null)
+        {
+            await eventStream.HandleAsync(context, request, isGet);
             return;
         }
 

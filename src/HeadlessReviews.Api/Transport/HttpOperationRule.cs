@@ -5,19 +5,22 @@ namespace HeadlessReviews.Api.Transport;
 
 /// <summary>
 /// What plain HTTP may run: no mutation by GET (a link or a prefetch must never change data), and no
-/// subscription at all (those need a WebSocket or an event stream).
+/// subscription at all (those need a WebSocket or an event stream). An event-stream response
+/// (<c>Accept: text/event-stream</c>) may carry subscriptions, by GET or POST.
 /// </summary>
-public sealed class HttpOperationRule(bool isGet) : IValidationRule
+public sealed class HttpOperationRule(bool isGet, bool allowSubscriptions = false) : IValidationRule
 {
     public static readonly HttpOperationRule ForGet = new(isGet: true);
     public static readonly HttpOperationRule ForPost = new(isGet: false);
+    public static readonly HttpOperationRule ForGetStream = new(isGet: true, allowSubscriptions: true);
+    public static readonly HttpOperationRule ForPostStream = new(isGet: false, allowSubscriptions: true);
 
     public ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var operation = context.Operation.Operation;
         if (isGet && operation == OperationType.Mutation)
             context.ReportError(new MethodNotAllowedError("Mutations cannot be sent with GET; send them with POST."));
-        else if (operation == OperationType.Subscription)
+        else if (operation == OperationType.Subscription && !allowSubscriptions)
             context.ReportError(new ValidationError("Subscriptions need a WebSocket (graphql-transport-ws) or an event stream (Accept: text/event-stream).") { Code = "SUBSCRIPTION_NEEDS_STREAM" });
         return default;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Transport;
+using HeadlessReviews.Api.Transport.ServerSentEvents;
 using HeadlessReviews.Api.Transport.WebSockets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,6 +18,7 @@ public static class WebRegistration
         var services = builder.Services;
         services.AddGraphQLHttp<HeadlessReviewsSchema>();
         services.AddGraphQLWebSockets<HeadlessReviewsSchema>();
+        services.AddGraphQLServerSentEvents<HeadlessReviewsSchema>();
         services.AddSingleton<IConnectionInitHandler, TokenConnectionInit>();
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();

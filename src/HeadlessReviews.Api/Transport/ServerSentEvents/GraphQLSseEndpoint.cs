@@ -1,0 +1,218 @@
+using System.Threading.Channels;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessReviews.Api.Transport.ServerSentEvents;
+
+/// <summary>
+/// GraphQL over Server-Sent Events, <c>graphql-sse</c> distinct connections mode: one request, one
+/// operation of any type, answered as <c>text/event-stream</c>. A query or mutation gives one
+/// <c>next</c> then <c>complete</c>; a subscription a <c>next</c> per event and <c>complete</c> when its
+/// stream ends; the client ends it early by closing the request. As the protocol requires, GraphQL
+/// errors found before execution (syntax, validation, variables) arrive as a <c>next</c> carrying
+/// <c>errors</c> on an accepted stream; HTTP-level refusals (unparseable body, 405, 413, 415) are
+/// answered by <see cref="GraphQLHttpEndpoint{TSchema}"/> as plain HTTP errors, before any stream.
+/// The request's DI scope (and so the viewer) lives as long as the stream. Knows nothing of the schema.
+/// </summary>
+public sealed class GraphQLSseEndpoint<TSchema>(
+    IDocumentExecuter<TSchema> executer,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLSseSettings> settings,
+    ILogger<GraphQLSseEndpoint<TSchema>> logger) where TSchema : ISchema
+{
+    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForGetStream];
+    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForPostStream];
+
+    private int _open;
+
+    /// <summary>Requests being served as event streams right now (diagnostics and tests).</summary>
+    public int OpenStreams => Volatile.Read(ref _open);
+
+    public async Task HandleAsync(HttpContext context, GraphQLHttpRequest request, bool isGet)
+    {
+        Interlocked.Increment(ref _open);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        try
+        {
+            var result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                User = context.User,
+                RequestServices = context.RequestServices,
+                CancellationToken = ended.Token,
+                ValidationRules = isGet ? GetRules : PostRules,
+                CachedDocumentValidationRules = [isGet ? HttpOperationRule.ForGetStream : HttpOperationRule.ForPostStream],
+            });
+
+            if (result.Errors?.Any(error => error is MethodNotAllowedError) == true)
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "POST";
+                context.Response.ContentType = $"{ResponseMediaType.Json}; charset=utf-8";
+                await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+                return;
+            }
+
+            var stream = new OutboundEvents(settings.Value.OutboundBufferMessages, context, ended, logger);
+            await StartStreamAsync(context);
+            var writing = stream.WriteAllAsync(context.Response.Body);
+            var keepingAlive = KeepAliveAsync(stream, ended.Token);
+            try
+            {
+                if (result.Executed && result.Streams is { Count: > 0 } streams)
+                    await ForwardAsync(streams.Values, stream, ended.Token);
+                else
+                    stream.Send(EventStreamMessages.Next(serializer.Serialize(result)));
+                stream.Send(EventStreamMessages.Complete);
+            }
+            catch (OperationCanceledException) when (ended.IsCancellationRequested)
+            {
+            }
+            finally
+            {
+                stream.Close();
+                await writing;
+                await ended.CancelAsync();
+                await keepingAlive;
+            }
+        }
+        catch (OperationCanceledException) when (ended.IsCancellationRequested)
+        {
+            // The client went away (or read too slowly) while the operation ran.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
+        }
+    }
+
+    private static async Task StartStreamAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = $"{EventStreamMediaType.EventStream}; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        // Connection-specific headers are not allowed in HTTP/2 and later.
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+            response.Headers.Connection = "keep-alive";
+        // Tells nginx-style proxies not to buffer the stream.
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(context.RequestAborted);
+        await response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    private async Task KeepAliveAsync(OutboundEvents stream, CancellationToken ended)
+    {
+        var interval = settings.Value.KeepAliveInterval;
+        if (interval <= TimeSpan.Zero) return;
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ended)) stream.Send(EventStreamMessages.KeepAlive);
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task ForwardAsync(IEnumerable<IObservable<ExecutionResult>> streams, OutboundEvents stream, CancellationToken ended)
+    {
+        var subscriptions = new List<IDisposable>();
+        var completions = new List<Task>();
+        try
+        {
+            foreach (var source in streams)
+            {
+                var observer = new ForwardingObserver(serializer, stream);
+                completions.Add(observer.Ended);
+                subscriptions.Add(source.Subscribe(observer));
+            }
+            var all = Task.WhenAll(completions);
+            await all.WaitAsync(ended);
+            await all;
+        }
+        finally
+        {
+            foreach (var subscription in subscriptions) subscription.Dispose();
+        }
+    }
+
+    private sealed class ForwardingObserver(IGraphQLTextSerializer serializer, OutboundEvents stream) : IObserver<ExecutionResult>
+    {
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Ended => _ended.Task;
+
+        public void OnNext(ExecutionResult value)
+        {
+            try { stream.Send(EventStreamMessages.Next(serializer.Serialize(value))); }
+            catch (Exception error) { _ended.TrySetException(error); }
+        }
+
+        public void OnError(Exception error)
+        {
+            // An event that failed reaches the client as a result with errors; the stream then ends.
+            var result = new ExecutionResult { Executed = true };
+            result.AddError(error as ExecutionError ?? new ExecutionError("The event stream failed.", error));
+            OnNext(result);
+            _ended.TrySetResult();
+        }
+
+        public void OnCompleted() => _ended.TrySetResult();
+    }
+
+    /// <summary>
+    /// The only writer to the response: events wait in a bounded queue and one loop writes and flushes
+    /// them in order. A full queue means the client reads too slowly: the stream is ended, never buffered further.
+    /// </summary>
+    private sealed class OutboundEvents(int capacity, HttpContext context, CancellationTokenSource ended, ILogger logger)
+    {
+        private readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        private int _closed;
+
+        public void Send(byte[] message)
+        {
+            if (Volatile.Read(ref _closed) == 1) return;
+            if (_queue.Writer.TryWrite(message)) return;
+            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
+            logger.LogWarning("Event-stream client too slow: {Capacity} events queued; ending the stream.", capacity);
+            _queue.Writer.TryComplete();
+            try { ended.Cancel(); } catch (ObjectDisposedException) { }
+            context.Abort();
+        }
+
+        /// <summary>No more events: what is queued is still written.</summary>
+        public void Close()
+        {
+            Interlocked.Exchange(ref _closed, 1);
+            _queue.Writer.TryComplete();
+        }
+
+        public async Task WriteAllAsync(Stream body)
+        {
+            try
+            {
+                await foreach (var message in _queue.Reader.ReadAllAsync(ended.Token))
+                {
+                    await body.WriteAsync(message, ended.Token);
+                    await body.FlushAsync(ended.Token);
+                }
+            }
+            catch (Exception error) when (error is OperationCanceledException or IOException or ObjectDisposedException)
+            {
+                // The client went away, or the stream was ended: nothing more to write.
+                Close();
+                try { ended.Cancel(); } catch (ObjectDisposedException) { }
+            }
+        }
+    }
+}
