@@ -17,9 +17,13 @@ npm ci --no-audit --no-fund --loglevel=error
 dotnet build "$REPO/src/HeadlessReviews.Api" -c Release --nologo -v quiet
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 export HEADLESSREVIEWS_URL="http://127.0.0.1:$port"
+# A bootstrap admin secret for this run only (letters, digits, _ and -; 17..199 characters), for the
+# suites that publish through mutations.
+HEADLESSREVIEWS_ADMIN_TOKEN="conformance_admin_$(node -e "console.log(require('crypto').randomBytes(24).toString('hex'))")"
+export HEADLESSREVIEWS_ADMIN_TOKEN
 
 log=$(mktemp)
-ASPNETCORE_ENVIRONMENT=Development HeadlessReviews__SeedDemoData=true \
+ASPNETCORE_ENVIRONMENT=Development HeadlessReviews__SeedDemoData=true HeadlessReviews__AdminToken="$HEADLESSREVIEWS_ADMIN_TOKEN" \
   dotnet "$REPO/src/HeadlessReviews.Api/bin/Release/net10.0/HeadlessReviews.Api.dll" --urls "$HEADLESSREVIEWS_URL" >"$log" 2>&1 &
 service=$!
 trap 'kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -f "$log"' EXIT

@@ -1,5 +1,6 @@
 // The graphql-ws reference client (graphql-transport-ws) against the live service: a query over the
-// socket, and a bad token in connection_init closed with 4403 Forbidden.
+// socket, a bad token closed with 4403, a subscription fed by mutations over HTTP, ping/pong, and the
+// close codes for a malformed message (4400) and a subscribe before connection_init (4401).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient } from 'graphql-ws';
@@ -32,5 +33,130 @@ test('graphql-ws is closed with 4403 for a bad token', async () => {
     assert.equal(closed?.code, 4403);
   } finally {
     await ws.dispose();
+  }
+});
+
+// --- Subscriptions, ping/pong and protocol violations -----------------------------------------------
+
+const httpUrl = process.env.HEADLESSREVIEWS_URL + '/graphql';
+const adminToken = process.env.HEADLESSREVIEWS_ADMIN_TOKEN;
+
+async function gql(query, variables) {
+  const response = await fetch(httpUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms); }),
+  ]);
+}
+
+/** A raw graphql-transport-ws socket: queued messages, and a promise of the close event. */
+async function rawSocket() {
+  const socket = new WebSocket(url, 'graphql-transport-ws');
+  const messages = [];
+  const waiters = [];
+  socket.on('message', (data) => {
+    const message = JSON.parse(data.toString());
+    const waiter = waiters.shift();
+    if (waiter) waiter(message); else messages.push(message);
+  });
+  const closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  await withTimeout(new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); }), 10_000, 'the socket to open');
+  return {
+    socket,
+    closed: withTimeout(closed, 10_000, 'the socket to close'),
+    send: (message) => socket.send(typeof message === 'string' ? message : JSON.stringify(message)),
+    next: () => withTimeout(messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => waiters.push(resolve)), 10_000, 'a message'),
+  };
+}
+
+test('graphql-ws receives a review published through a mutation, then completes', { skip: !adminToken && 'HEADLESSREVIEWS_ADMIN_TOKEN is not set' }, async () => {
+  const errors = [];
+  const ws = client({ token: adminToken });
+  let reviewId;
+  try {
+    const { film } = await gql('{ film(slug: "her") { id } }');
+    let received;
+    const arrived = new Promise((resolve) => { received = resolve; });
+    const events = [];
+    let completed = false;
+    const unsubscribe = ws.subscribe({ query: 'subscription { reviewPublished { id headline } }' }, {
+      next: (result) => { events.push(result); if (reviewId && result.data?.reviewPublished?.id === reviewId) received(result); },
+      error: (error) => errors.push(error),
+      complete: () => { completed = true; },
+    });
+    // Let the subscription reach the server before publishing.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const created = await gql(
+      'mutation($input: CreateReviewInput!) { createReview(input: $input) { review { id version } errors { code } } }',
+      { input: { filmId: film.id, byline: 'Conformance Suite', body: 'Written by the graphql-ws conformance test.', verdict: { rating: 'POP', summary: 'A test review.' } } });
+    assert.deepEqual(created.createReview.errors, []);
+    reviewId = created.createReview.review.id;
+    assert.equal(created.createReview.review.version, 1);
+
+    const published = await gql('mutation($id: ID!) { publishReview(input: {id: $id, expectedVersion: 1}) { review { id } errors { code } } }', { id: reviewId });
+    assert.deepEqual(published.publishReview.errors, []);
+
+    const event = await withTimeout(
+      events.some((e) => e.data?.reviewPublished?.id === reviewId) ? Promise.resolve(events.find((e) => e.data?.reviewPublished?.id === reviewId)) : arrived,
+      10_000, 'the reviewPublished event');
+    assert.equal(event.data.reviewPublished.id, reviewId);
+    assert.equal(event.errors, undefined);
+
+    unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(completed, true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ws.dispose();
+    if (reviewId) {
+      const deleted = await gql('mutation($id: ID!) { deleteReview(input: {id: $id, expectedVersion: 2}) { errors { code } } }', { id: reviewId });
+      assert.deepEqual(deleted.deleteReview.errors ?? [], []);
+    }
+  }
+});
+
+test('a ping after connection_ack is answered with pong', async () => {
+  const raw = await rawSocket();
+  try {
+    raw.send({ type: 'connection_init' });
+    assert.equal((await raw.next()).type, 'connection_ack');
+    raw.send({ type: 'ping' });
+    assert.equal((await raw.next()).type, 'pong');
+  } finally {
+    raw.socket.terminate();
+  }
+});
+
+test('a malformed message after connection_ack is closed with 4400', async () => {
+  const raw = await rawSocket();
+  try {
+    raw.send({ type: 'connection_init' });
+    assert.equal((await raw.next()).type, 'connection_ack');
+    raw.send('not json');
+    assert.equal((await raw.closed).code, 4400);
+  } finally {
+    raw.socket.terminate();
+  }
+});
+
+test('subscribe before connection_init is closed with 4401', async () => {
+  const raw = await rawSocket();
+  try {
+    raw.send({ id: '1', type: 'subscribe', payload: { query: 'subscription { reviewPublished { id } }' } });
+    assert.equal((await raw.closed).code, 4401);
+  } finally {
+    raw.socket.terminate();
   }
 });
