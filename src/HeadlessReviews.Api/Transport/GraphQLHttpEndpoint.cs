@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Validation;
 using HeadlessReviews.Api.Transport.ServerSentEvents;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -19,8 +18,6 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     IGraphQLSerializer serializer,
     IOptions<GraphQLHttpSettings> settings) where TSchema : ISchema
 {
-    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForGet];
-    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForPost];
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -54,18 +51,7 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            User = context.User,
-            RequestServices = context.RequestServices,
-            CancellationToken = context.RequestAborted,
-            ValidationRules = isGet ? GetRules : PostRules,
-            CachedDocumentValidationRules = [isGet ? HttpOperationRule.ForGet : HttpOperationRule.ForPost],
-        });
+        var result = await executer.ExecuteAsync(request.ToExecutionOptions(context, isGet ? HttpOperationRule.ForGet : HttpOperationRule.ForPost, context.RequestAborted));
 
         if (result.Errors?.Any(error => error is MethodNotAllowedError) == true)
         {

@@ -63,4 +63,18 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inp
         JsonValueKind.Object => serializer.ReadNode<Inputs>(value),
         _ => throw new RequestRejectedException($"`{parameter}` must be a JSON object (a map) or null."),
     };
+
+    /// <summary>How this request executes on HTTP: the caller's identity and services, and the method's rule.</summary>
+    public ExecutionOptions ToExecutionOptions(HttpContext context, HttpOperationRule rule, CancellationToken cancellationToken) => new()
+    {
+        Query = Query,
+        OperationName = OperationName,
+        Variables = Variables,
+        Extensions = Extensions,
+        User = context.User,
+        RequestServices = context.RequestServices,
+        CancellationToken = cancellationToken,
+        ValidationRules = rule.AllRules,
+        CachedDocumentValidationRules = rule.CachedRules,
+    };
 }

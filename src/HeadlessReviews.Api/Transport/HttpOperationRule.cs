@@ -15,6 +15,14 @@ public sealed class HttpOperationRule(bool isGet, bool allowSubscriptions = fals
     public static readonly HttpOperationRule ForGetStream = new(isGet: true, allowSubscriptions: true);
     public static readonly HttpOperationRule ForPostStream = new(isGet: false, allowSubscriptions: true);
 
+    /// <summary>GraphQL's own rules plus this one, built once: what a new document is validated with.</summary>
+    public IValidationRule[] AllRules => _allRules ??= [.. DocumentValidator.CoreRules, this];
+    private IValidationRule[]? _allRules;
+
+    /// <summary>What a cached document is validated with: the cache skips GraphQL's rules, never this one.</summary>
+    public IValidationRule[] CachedRules => _cachedRules ??= [this];
+    private IValidationRule[]? _cachedRules;
+
     public ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var operation = context.Operation.Operation;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Validation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +22,6 @@ public sealed class GraphQLSseEndpoint<TSchema>(
     IOptions<GraphQLSseSettings> settings,
     ILogger<GraphQLSseEndpoint<TSchema>> logger) where TSchema : ISchema
 {
-    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForGetStream];
-    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, HttpOperationRule.ForPostStream];
 
     private int _open;
 
@@ -37,18 +34,7 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         try
         {
-            var result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                User = context.User,
-                RequestServices = context.RequestServices,
-                CancellationToken = ended.Token,
-                ValidationRules = isGet ? GetRules : PostRules,
-                CachedDocumentValidationRules = [isGet ? HttpOperationRule.ForGetStream : HttpOperationRule.ForPostStream],
-            });
+            var result = await executer.ExecuteAsync(request.ToExecutionOptions(context, isGet ? HttpOperationRule.ForGetStream : HttpOperationRule.ForPostStream, ended.Token));
 
             if (result.Errors?.Any(error => error is MethodNotAllowedError) == true)
             {
