@@ -49,7 +49,7 @@ if [[ -z ${ConnectionStrings__Reviews:-} ]]; then
   pglocal_say "PostgreSQL: 127.0.0.1:$PGLOCAL_PORT, database headlessreviews (data in $PGLOCAL_HOME/data)"
 fi
 
-pglocal_say "Starting HeadlessReviews: GraphQL at ${first_url%/}/graphql  (Ctrl-C stops)"
+pglocal_say "Starting HeadlessReviews: GraphQL at ${first_url%/}/graphql (open it in a browser for the IDE; Ctrl-C stops)"
 
 # Not exec: the traps above must run when the service stops. --no-launch-profile keeps a
 # launchSettings.json from overriding the environment set here.

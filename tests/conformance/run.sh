@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Node conformance suites (reference clients, audit suites) against a live instance of
 # the service: builds it, starts it on a free loopback port against ConnectionStrings__Reviews
-# (deploy/local/test.sh provides a throwaway cluster), runs `node --test`, stops it.
+# (deploy/local/test.sh provides a throwaway cluster), runs `node --test`, stops it. Installs
+# Debian's Chromium with apt when missing (the IDE's browser test).
 # Ends with one plain line "conformance: N passed, N failed".
 set -euo pipefail
 
@@ -10,6 +11,20 @@ REPO=$(cd "$HERE/../.." && pwd -P)
 : "${ConnectionStrings__Reviews:?set it to a PostgreSQL database (deploy/local/test.sh does)}"
 
 command -v node >/dev/null || { echo "error: Node 20 is needed for the conformance suites" >&2; exit 1; }
+
+# The IDE's browser test drives Debian's Chromium (ide.test.js); install it when it is missing.
+export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [[ ! -x $CHROMIUM_PATH ]]; then
+  sudo=()
+  if [[ $EUID -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "error: Chromium is needed for the IDE test: install Debian's 'chromium' package (as root) or set CHROMIUM_PATH" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  command -v apt-get >/dev/null || { echo "error: Chromium is needed for the IDE test and apt-get is not available: install Chromium and set CHROMIUM_PATH" >&2; exit 1; }
+  echo "Chromium not found: installing Debian's 'chromium' package with apt..." >&2
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >&2
+fi
 
 cd "$HERE"
 npm ci --no-audit --no-fund --loglevel=error

@@ -116,6 +116,8 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
+        // The answer depends on Accept (media type, and a browser gets the IDE at this same URL).
+        context.Response.Headers.Vary = HeaderNames.Accept;
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 }

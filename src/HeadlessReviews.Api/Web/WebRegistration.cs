@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Transport;
+using HeadlessReviews.Api.Transport.Ide;
 using HeadlessReviews.Api.Transport.ServerSentEvents;
 using HeadlessReviews.Api.Transport.WebSockets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,6 +12,7 @@ namespace HeadlessReviews.Api.Web;
 public static class WebRegistration
 {
     private const string CorsPolicy = "frontends";
+    private const string GraphQLPath = "/graphql";
 
     /// <summary>HTTP concerns around the API: CORS, health checks, JSON error bodies.</summary>
     public static WebApplicationBuilder AddHeadlessReviewsWeb(this WebApplicationBuilder builder)
@@ -20,6 +22,7 @@ public static class WebRegistration
         services.AddGraphQLWebSockets<HeadlessReviewsSchema>();
         services.AddGraphQLServerSentEvents<HeadlessReviewsSchema>();
         services.AddSingleton<IConnectionInitHandler, TokenConnectionInit>();
+        services.AddGraphQLIde(GraphQLPath);
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();
         var http = builder.Configuration.GetSection(GraphQLHttpSettings.Section).Get<GraphQLHttpSettings>() ?? new GraphQLHttpSettings();
@@ -46,10 +49,12 @@ public static class WebRegistration
         app.UseStatusCodePages();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
-        // WebSocket upgrades of /graphql (graphql-transport-ws); every other request goes on to routing.
-        app.UseGraphQLWebSockets<HeadlessReviewsSchema>("/graphql");
+        // A browser opening /graphql gets the IDE; WebSocket upgrades of /graphql are graphql-transport-ws;
+        // every other request goes on to routing.
+        app.UseGraphQLIde(GraphQLPath);
+        app.UseGraphQLWebSockets<HeadlessReviewsSchema>(GraphQLPath);
 
-        app.MapGraphQLHttp<HeadlessReviewsSchema>("/graphql");
+        app.MapGraphQLHttp<HeadlessReviewsSchema>(GraphQLPath);
         app.MapGet("/schema.graphql", (SchemaDocument schema) => Results.Text(schema.Sdl, "text/plain; charset=utf-8"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });

@@ -7,7 +7,7 @@ namespace HeadlessReviews.Tests.Graph;
 
 public sealed class SchemaTests(ApiFactory api) : ApiTest(api)
 {
-    private static readonly string SchemaFile = Path.Combine(RepositoryRoot(), "schema", "schema.graphql");
+    private static readonly string SchemaFile = Path.Combine(Repository.Root, "schema", "schema.graphql");
 
     [Fact]
     public async Task Served_schema_equals_the_committed_schema_file()
@@ -42,12 +42,5 @@ public sealed class SchemaTests(ApiFactory api) : ApiTest(api)
                     if (string.IsNullOrWhiteSpace(value.Description)) missing.Add($"{type.Name}.{value.Name}");
         }
         Assert.True(missing.Count == 0, "Missing descriptions: " + string.Join(", ", missing));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HeadlessReviews.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("HeadlessReviews.sln not found above the test binaries.");
     }
 }
