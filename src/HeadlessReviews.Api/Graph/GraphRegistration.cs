@@ -28,8 +28,11 @@ public static class GraphRegistration
 
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SubscribingRequest>();
         services.AddScoped(provider =>
         {
+            // A subscription event is answered for whoever subscribed, whatever HttpContext is current.
+            if (provider.GetRequiredService<SubscribingRequest>().Services is { } subscriber) return subscriber.GetRequiredService<Viewer>();
             var http = provider.GetRequiredService<IHttpContextAccessor>().HttpContext;
             return new Viewer(http?.User, http?.Items[BearerTokenHandler.FailureItem] as string);
         });
@@ -50,6 +53,7 @@ public static class GraphRegistration
             // Resolvers share one Marten session per request, which is not thread-safe: resolve
             // fields one at a time. Batching loaders still gather a whole level's keys first.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<ScopePerEventStrategy>(OperationType.Subscription)
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
             .AddErrorInfoProvider<ErrorDetails>()
             .AddSchemaVisitor<FieldAuthorization>());

@@ -8,7 +8,8 @@ namespace HeadlessReviews.Api.Realtime;
 /// <summary>
 /// Holds one dedicated connection that <c>LISTEN</c>s on the bus channel and hands every notification
 /// to <see cref="PostgresEventBus"/>. When the connection drops it is re-established with exponential
-/// back-off, and the gap (when events may have been missed) is logged once it is closed again.
+/// back-off, and the gap (when events may have been missed: from the last moment the connection was known
+/// to be listening until it listens again) is logged with its length once it is closed.
 /// </summary>
 public sealed class PostgresListener(
     PostgresEventBus bus, IConfiguration configuration, IOptions<RealtimeSettings> settings, TimeProvider clock, ILogger<PostgresListener> logger)
@@ -19,6 +20,7 @@ public sealed class PostgresListener(
 
     private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset? _lostAt;
+    private DateTimeOffset? _aliveAt;
 
     /// <summary>Completes when the listener is (again) listening: events committed from then on are received.</summary>
     public Task Listening => Volatile.Read(ref _listening).Task;
@@ -72,14 +74,16 @@ public sealed class PostgresListener(
             await using (var listen = new NpgsqlCommand($"listen {settings.Value.Channel}", connection))
                 await listen.ExecuteNonQueryAsync(cancellationToken);
 
+            var backAt = clock.GetUtcNow();
             if (_lostAt is { } lostAt)
             {
-                logger.LogWarning("The event listener is back: events committed between {LostAt:O} and {BackAt:O} may not have been delivered",
-                    lostAt, clock.GetUtcNow());
+                logger.LogWarning("The event listener is back: events committed in the {GapSeconds:0.0} s between {LostAt:O} and {BackAt:O} may not have been delivered",
+                    (backAt - lostAt).TotalSeconds, lostAt, backAt);
                 _lostAt = null;
                 Reconnections++;
             }
             else logger.LogInformation("The event listener is listening on {Channel}", settings.Value.Channel);
+            _aliveAt = backAt;
             Volatile.Read(ref _listening).TrySetResult();
 
             var keepAlive = TimeSpan.FromSeconds(settings.Value.KeepAliveSeconds);
@@ -91,13 +95,15 @@ public sealed class PostgresListener(
                     await using var ping = new NpgsqlCommand("select 1", connection);
                     await ping.ExecuteScalarAsync(cancellationToken);
                 }
+                _aliveAt = clock.GetUtcNow();
             }
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             if (_lostAt is null)
             {
-                _lostAt = clock.GetUtcNow();
+                // A silent cut is only noticed at the next ping: the gap starts at the last proof of life.
+                _lostAt = _aliveAt ?? clock.GetUtcNow();
                 if (Listening.IsCompleted) Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             }
             throw;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Tests.Infrastructure;
 using HeadlessReviews.Tests.Reviews;
@@ -7,7 +9,7 @@ using Npgsql;
 namespace HeadlessReviews.Tests.Realtime;
 
 /// <summary>Two instances of the service on one database: events cross between them, and survive a lost listener.</summary>
-public sealed class TwoInstanceTests(ApiFactory api) : ReviewEditingTest(api)
+public sealed partial class TwoInstanceTests(ApiFactory api) : ReviewEditingTest(api)
 {
     private const string Subscription = "subscription { reviewPublished { id film { slug } } }";
 
@@ -34,18 +36,30 @@ public sealed class TwoInstanceTests(ApiFactory api) : ReviewEditingTest(api)
         await listener.Listening;
         await using var probe = await SubscriptionProbe.StartAsync(other.Services, Subscription);
 
+        var cutFrom = DateTimeOffset.UtcNow;
         await TerminateListenersAsync();
+        var cutBy = DateTimeOffset.UtcNow;
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (listener.Reconnections == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.Equal(1, listener.Reconnections);
         await listener.Listening;
         await Api.Services.GetRequiredService<PostgresListener>().Listening;
-        Assert.Contains(other.Logs.Lines, line => line.Contains("may not have been delivered", StringComparison.Ordinal));
+
+        // The log names the gap, from the last moment the listener was known to be listening to when
+        // it listened again, and how long that was: a window that covers the cut.
+        var gap = GapLine().Match(Assert.Single(other.Logs.Lines, line => GapLine().IsMatch(line)));
+        var (seconds, lostAt, backAt) = (double.Parse(gap.Groups["seconds"].Value, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(gap.Groups["from"].Value, CultureInfo.InvariantCulture), DateTimeOffset.Parse(gap.Groups["to"].Value, CultureInfo.InvariantCulture));
+        Assert.True(lostAt <= cutBy && backAt >= cutFrom && backAt <= DateTimeOffset.UtcNow, $"{lostAt:O}–{backAt:O} does not cover the cut at {cutFrom:O}–{cutBy:O}");
+        Assert.Equal((backAt - lostAt).TotalSeconds, seconds, 0.051);
 
         var draft = await CreateAsync();
         await ChangeAsync("publishReview", At(draft));
         Assert.Equal((string)draft["id"]!, (string?)(await probe.NextAsync())["reviewPublished"]!["id"]);
     }
+
+    [GeneratedRegex(@"events committed in the (?<seconds>\d+\.\d) s between (?<from>\S+) and (?<to>\S+) may not have been delivered")]
+    private static partial Regex GapLine();
 
     /// <summary>Ends every listener connection on the test database, as a failover or a network cut would.</summary>
     private async Task TerminateListenersAsync()

@@ -1,0 +1,25 @@
+using GraphQL;
+using GraphQL.Execution;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+
+namespace HeadlessReviews.Api.Execution;
+
+/// <summary>
+/// Runs subscriptions so that each event's selection set is resolved in a DI scope of its own, one
+/// field at a time (a Marten session is not thread-safe). The scope is linked to the subscribing
+/// request's through <see cref="SubscribingRequest"/>.
+/// </summary>
+public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
+{
+    // GraphQL.NET hands each event a copy of the subscription's context, so the scope set here ends with
+    // the event; the subscription's own context keeps the subscribing request's services throughout
+    // (stream errors are reported with those, as nothing is resolved for them).
+    protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
+    {
+        // A scope per event, not per subscription: loaders cache what they read, and a later event must see later edits.
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SubscribingRequest>().Services = context.RequestServices;
+        context.RequestServices = scope.ServiceProvider;
+        return await base.ProcessDataAsync(context, node, value);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace HeadlessReviews.Tests.Infrastructure;
+
+/// <summary>
+/// The service as a real process (<c>dotnet HeadlessReviews.Api.dll</c>) on a free loopback port and an
+/// empty database of its own, with every line it writes kept: for what the in-process test server
+/// cannot show, such as signals and TCP back-pressure.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServiceProcess(Process process, int port, string database)
+    {
+        Process = process;
+        Port = port;
+        Database = database;
+    }
+
+    public Process Process { get; }
+
+    public int Port { get; }
+
+    /// <summary>The connection string of the process's own database.</summary>
+    public string Database { get; }
+
+    /// <summary>Everything written to standard output and error so far (the console log).</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    /// <summary>Starts the service in Development with <paramref name="environment"/> added, and waits until it is ready.</summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var database = await ServiceHost.CreateDatabaseAsync();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HeadlessReviews.Api.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            Environment = { ["ConnectionStrings__Reviews"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var service = new ServiceProcess(Process.Start(start)!, port, database);
+        service.Process.OutputDataReceived += (_, line) => service.Keep(line.Data);
+        service.Process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
+        service.Process.BeginOutputReadLine();
+        service.Process.BeginErrorReadLine();
+        try
+        {
+            await service.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+        return service;
+    }
+
+    /// <summary>True once a line of output contains <paramref name="text"/>; false if none does within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null) _output.Enqueue(line);
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Process.HasExited) throw new InvalidOperationException($"The service exited with {Process.ExitCode}:\n{string.Join('\n', Output)}");
+            try
+            {
+                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/health/ready"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The service did not become ready within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+        Process.Dispose();
+        await ServiceHost.DropDatabaseAsync(Database);
+    }
+}
