@@ -123,6 +123,10 @@ test('the IDE runs the example HerReview query and shows the review', async () =
     assert.ok(body.data.review.commentToken);
     await ide.page.screenshot({ path: new URL('ide-her-review.png', artifacts).pathname });
 
+    // History remembers what ran.
+    await ide.page.getByRole('button', { name: 'Show History' }).click();
+    await ide.page.locator('.graphiql-history', { hasText: 'HerReview' }).waitFor({ timeout: 10_000 });
+
     // The documentation explorer is there and was fed by introspection.
     await ide.page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     await ide.page.locator('.graphiql-doc-explorer a', { hasText: /^Query$/ }).first().click();

@@ -10,6 +10,7 @@ import '@graphiql/plugin-explorer/style.css';
 import './ide.css';
 import exampleDocument from './examples.graphql?raw';
 import { createFetcher } from './fetcher.js';
+import { PlainPunctuation } from './plainPunctuation.js';
 
 // The page is served at the API's own path, so that path (with any proxy prefix) is the endpoint.
 const endpoint = window.location.pathname;
@@ -34,5 +35,7 @@ createRoot(document.getElementById('graphiql')).render(
     >
       <GraphiQL.Logo>HeadlessReviews</GraphiQL.Logo>
     </GraphiQL>
+    {/* Monaco's store is global: this needs no place inside GraphiQL. */}
+    <PlainPunctuation />
   </React.StrictMode>,
 );
