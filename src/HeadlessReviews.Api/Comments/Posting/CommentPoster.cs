@@ -52,7 +52,7 @@ public sealed class CommentPoster(
             staleMarker = markerExists;
         }
 
-        if (!viewer.HasAnyRole([Roles.Editor, Roles.Moderator]) && limiter.TryAcquire(address) is { } retryAfter)
+        if (!viewer.HasAnyRole([Roles.Editor, Roles.Moderator]) && await limiter.TryAcquireAsync(addressHash, cancellationToken) is { } retryAfter)
             throw RateLimited(retryAfter);
 
         var checks = new InputChecks();

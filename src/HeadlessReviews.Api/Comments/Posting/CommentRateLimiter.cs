@@ -1,34 +1,106 @@
-using System.Threading.RateLimiting;
+using Marten;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace HeadlessReviews.Api.Comments.Posting;
 
 /// <summary>
-/// Posts per client address: a per-minute and a per-hour fixed window, both of which must allow the
-/// post (settings <c>PostsPerMinute</c>, <c>PostsPerHour</c>; the windows themselves are
-/// <c>PostsPerMinuteWindow</c> and <c>PostsPerHourWindow</c>). Kept per instance: behind a load
-/// balancer each instance allows its share.
+/// Posts per client: a short (<c>PostsPerMinute</c> in <c>PostsPerMinuteWindow</c>) and a long
+/// (<c>PostsPerHour</c> in <c>PostsPerHourWindow</c>) fixed window, both of which must allow the post;
+/// a window opens with the client's first post after the last one ended. Counted in PostgreSQL, so
+/// every instance behind a load balancer shares one count per client, and the wait it answers is the
+/// time actually left in the fullest window. The client is a keyed address hash: instances must
+/// share <c>AddressHashKey</c> to recognise the same client.
 /// </summary>
-public sealed class CommentRateLimiter : IDisposable
+public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSettings> settings, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
 
-    public CommentRateLimiter(IOptions<CommentSettings> settings)
+    // A dropped connection or a failover between two statements: the whole attempt is repeated.
+    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
     {
-        var perMinute = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PostsPerMinute, Window = settings.Value.PostsPerMinuteWindow, QueueLimit = 0 }));
-        var perHour = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PostsPerHour, Window = settings.Value.PostsPerHourWindow, QueueLimit = 0 }));
-        _limiter = PartitionedRateLimiter.CreateChained(perMinute, perHour);
+        ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(error => error.IsTransient),
+        MaxRetryAttempts = 3,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = TimeSpan.FromMilliseconds(100),
+    }).Build();
+
+    private long _nextSweepTicks;
+
+    /// <summary>Null when the client may post now (the post is counted); otherwise how long until it may.</summary>
+    public async Task<TimeSpan?> TryAcquireAsync(string client, CancellationToken cancellationToken)
+    {
+        var limits = new[]
+        {
+            new Limit("short", settings.Value.PostsPerMinute, settings.Value.PostsPerMinuteWindow),
+            new Limit("long", settings.Value.PostsPerHour, settings.Value.PostsPerHourWindow),
+        };
+        var retryAfter = await Retry.ExecuteAsync(async token => await AcquireAsync(client, limits, token), cancellationToken);
+        await SweepWhenDueAsync(cancellationToken);
+        return retryAfter;
     }
 
-    /// <summary>Null when the client may post now; otherwise how long until it may.</summary>
-    public TimeSpan? TryAcquire(string client)
+    private async Task<TimeSpan?> AcquireAsync(string client, Limit[] limits, CancellationToken cancellationToken)
     {
-        using var lease = _limiter.AttemptAcquire(client);
-        if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // One post of a client at a time, on any instance: two racing posts cannot both take the last permit.
+        var current = new Dictionary<string, (int Posts, DateTimeOffset End)>(StringComparer.Ordinal);
+        await using (var read = new NpgsqlBatch(connection, transaction))
+        {
+            read.BatchCommands.Add(new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = "comment-posts:" + client } } });
+            read.BatchCommands.Add(new NpgsqlBatchCommand($"select window_kind, posts, window_end from {CommentRateStorage.Name} where client = $1")
+            {
+                Parameters = { new() { Value = client } },
+            });
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                current[reader.GetString(0)] = (reader.GetInt32(1), reader.GetFieldValue<DateTimeOffset>(2));
+        }
+
+        // Read the clock after the lock: the wait for it is not time spent in the window.
+        var now = clock.GetUtcNow();
+        var windows = limits.Select(limit => current.TryGetValue(limit.Kind, out var open) && open.End > now
+            ? (limit, open.Posts, open.End)
+            : (limit, Posts: 0, End: now + limit.Length)).ToList();
+        var full = windows.Where(window => window.Posts >= window.limit.Posts).ToList();
+        if (full.Count > 0) return full.Max(window => window.End - now);
+
+        await using (var count = new NpgsqlCommand(
+            $"insert into {CommentRateStorage.Name} (client, window_kind, posts, window_end) values ($1, $2, $3, $4), ($1, $5, $6, $7) " +
+            "on conflict (client, window_kind) do update set posts = excluded.posts, window_end = excluded.window_end", connection, transaction))
+        {
+            count.Parameters.Add(new() { Value = client });
+            foreach (var window in windows)
+            {
+                count.Parameters.Add(new() { Value = window.limit.Kind });
+                count.Parameters.Add(new() { Value = window.Posts + 1 });
+                count.Parameters.Add(new() { Value = window.End });
+            }
+            await count.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return null;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Now and then (per instance), drops the windows that have ended, of every client.</summary>
+    private async Task SweepWhenDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, now.UtcTicks + SweepInterval.Ticks, due) != due) return;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var sweep = new NpgsqlCommand($"delete from {CommentRateStorage.Name} where window_end <= $1", connection);
+        sweep.Parameters.Add(new() { Value = now });
+        await sweep.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record Limit(string Kind, int Posts, TimeSpan Length);
 }
