@@ -50,9 +50,8 @@ public sealed partial class IdePage
     public static string ContentSecurityPolicy(HttpRequest request)
     {
         var host = request.Host.Value;
-        var socket = host is not null && SafeHost().IsMatch(host)
-            ? $" {(request.IsHttps ? "wss" : "ws")}://{host}"
-            : "";
+        // Both schemes: behind a proxy that ends TLS, the page is https while this request was http.
+        var socket = host is not null && SafeHost().IsMatch(host) ? $" ws://{host} wss://{host}" : "";
         return "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; "
             + $"font-src 'self' data:; img-src 'self' data:; connect-src 'self'{socket}; manifest-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -48,7 +48,7 @@ public sealed partial class IdePageTests(ApiFactory api) : ApiTest(api)
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
-        Assert.Matches(@"connect-src 'self' ws://localhost;", policy);
+        Assert.Contains("connect-src 'self' ws://localhost wss://localhost;", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
