@@ -16,6 +16,7 @@ namespace HeadlessReviews.Api.Transport;
 public sealed class GraphQLHttpEndpoint<TSchema>(
     IDocumentExecuter<TSchema> executer,
     IGraphQLSerializer serializer,
+    CacheableGetResponse cacheable,
     IOptions<GraphQLHttpSettings> settings) where TSchema : ISchema
 {
 
@@ -62,6 +63,12 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         // application/graphql-response+json: a request that never executed (syntax, validation,
         // variables) is the client's fault, 400; application/json keeps 200 for legacy clients.
         var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        if (isGet && CacheableGetResponse.IsCacheable(context.Request, result))
+        {
+            await cacheable.WriteAsync(context, mediaType, result);
+            return;
+        }
+        if (isGet) context.Response.Headers.CacheControl = CacheableGetResponse.NotCacheable(context.Request);
         await WriteAsync(context, mediaType, status, result);
     }
 

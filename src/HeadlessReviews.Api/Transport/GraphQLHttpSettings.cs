@@ -20,4 +20,15 @@ public sealed class GraphQLHttpSettings
     /// <summary>Longest GET query string accepted, in characters; a longer one is answered 414.</summary>
     [Range(256, 1024 * 1024)]
     public int MaxQueryStringLength { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// How long browsers may reuse an anonymous GET answer without asking again. Zero (the default):
+    /// they keep it but revalidate each time, answered 304 when nothing changed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan GetMaxAge { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long shared caches (a CDN) may reuse it (<c>s-maxage</c>); unset: as <see cref="GetMaxAge"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan? GetSharedMaxAge { get; set; }
 }

@@ -7,6 +7,7 @@ public static class TransportRegistration
     public static IServiceCollection AddGraphQLHttp<TSchema>(this IServiceCollection services) where TSchema : ISchema
     {
         services.AddOptions<GraphQLHttpSettings>().BindConfiguration(GraphQLHttpSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CacheableGetResponse>();
         services.AddSingleton<GraphQLHttpEndpoint<TSchema>>();
         return services;
     }
