@@ -13,4 +13,24 @@ public sealed class ExecutionSettings
 
     /// <summary>Show exception messages and stack traces in errors (never in Production).</summary>
     public bool ExposeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Deepest nesting of fields a document may select (introspection included: GraphiQL's schema
+    /// query is 13 deep). Checked before anything runs. 0: no limit.
+    /// </summary>
+    [Range(0, 1_000)]
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>
+    /// Largest estimated cost of an operation, checked before it runs: each field costs 1, and what a
+    /// list selects counts once per item it may hold (<c>first</c>/<c>last</c>, else the default page
+    /// size). The home page costs about 700; a hundred reviews with every cast member's filmography
+    /// does not fit. 0: no limit.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MaxCost { get; set; } = 25_000;
+
+    /// <summary>Most aliased fields in one document, so one request cannot repeat a field a thousand times. 0: no limit.</summary>
+    [Range(0, 100_000)]
+    public int MaxAliases { get; set; } = 100;
 }

@@ -55,6 +55,7 @@ public static class GraphRegistration
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddExecutionStrategy<ScopePerEventStrategy>(OperationType.Subscription)
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
+            .AddQueryLimits()
             .AddErrorInfoProvider<ErrorDetails>()
             .AddSchemaVisitor<FieldAuthorization>());
         // One cache instance, reachable as itself (tests, metrics) and as an execution step.

@@ -24,6 +24,19 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>
+    /// A client of a second server on the same database with the depth, cost and alias limits lifted,
+    /// for tests that walk the whole schema in one request (the limits have tests of their own).
+    /// </summary>
+    public GraphQLClient CreateUnlimitedClient() => new(_unlimited.Value.CreateClient());
+
+    private readonly Lazy<WebApplicationFactory<Program>> _unlimited;
+
+    public ApiFactory() => _unlimited = new(() => WithWebHostBuilder(builder => builder
+        .UseSetting("HeadlessReviews:Execution:MaxDepth", "0")
+        .UseSetting("HeadlessReviews:Execution:MaxCost", "0")
+        .UseSetting("HeadlessReviews:Execution:MaxAliases", "0")));
+
     public static string ServerConnection() =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Reviews")
         ?? throw new InvalidOperationException("Set ConnectionStrings__Reviews to a PostgreSQL server (deploy/local/test.sh does it for you).");
