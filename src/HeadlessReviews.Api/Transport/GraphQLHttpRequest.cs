@@ -3,16 +3,25 @@ using GraphQL;
 
 namespace HeadlessReviews.Api.Transport;
 
-/// <summary>A GraphQL request read from HTTP (GET query string or POST JSON body), checked against the spec's rules for each parameter.</summary>
-public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions)
+/// <summary>
+/// A GraphQL request read from HTTP (GET query string or POST JSON body), checked against the spec's
+/// rules for each parameter. The document comes as text in <c>query</c>, or by id: a persisted
+/// document's <c>documentId</c>, or the hash in <c>extensions.persistedQuery</c>.
+/// </summary>
+public sealed record GraphQLHttpRequest(string? Query, string? OperationName, Inputs? Variables, Inputs? Extensions, string? DocumentId = null)
 {
     public static GraphQLHttpRequest FromQueryString(IQueryCollection query, IGraphQLSerializer serializer)
     {
-        if (query["query"] is not [{ Length: > 0 } text])
-            throw new RequestRejectedException("Pass the GraphQL document in the `query` parameter.");
+        var text = query["query"] is [{ Length: > 0 } given] ? given : null;
+        var documentId = query["documentId"] is [{ Length: > 0 } id] ? id : null;
+        var extensions = JsonMap(query["extensions"], "extensions", serializer);
+        if (text is null && documentId is null && !NamesPersistedQuery(extensions))
+            throw new RequestRejectedException("Pass the GraphQL document in the `query` parameter (or a persisted document's `documentId`).");
         var operationName = query["operationName"] is [{ Length: > 0 } name] ? name : null;
-        return new GraphQLHttpRequest(text, operationName, JsonMap(query["variables"], "variables", serializer), JsonMap(query["extensions"], "extensions", serializer));
+        return new GraphQLHttpRequest(text, operationName, JsonMap(query["variables"], "variables", serializer), extensions, documentId);
     }
+
+    private static bool NamesPersistedQuery(Inputs? extensions) => extensions?.ContainsKey("persistedQuery") == true;
 
     public static GraphQLHttpRequest FromJsonBody(ReadOnlyMemory<byte> body, IGraphQLSerializer serializer)
     {
@@ -30,16 +39,22 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inp
             if (root.ValueKind != JsonValueKind.Object)
                 throw new RequestRejectedException("The request body must be a JSON object with a `query`.");
 
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+            string? documentId = null;
+            if (root.TryGetProperty("documentId", out var id) && id.ValueKind != JsonValueKind.Null)
+                documentId = id.ValueKind == JsonValueKind.String ? id.GetString() : throw new RequestRejectedException("`documentId` must be a string.");
+            var extensions = Map(root, "extensions", serializer);
+
+            string? text = null;
+            if (root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null)
+                text = query.ValueKind == JsonValueKind.String ? query.GetString() : throw new RequestRejectedException("`query` must be a string holding the GraphQL document.");
+            if (text is null && documentId is null && !NamesPersistedQuery(extensions))
                 throw new RequestRejectedException("The request has no `query`; send the GraphQL document as a string in `query`.");
-            if (query.ValueKind != JsonValueKind.String)
-                throw new RequestRejectedException("`query` must be a string holding the GraphQL document.");
 
             string? operationName = null;
             if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
                 operationName = name.ValueKind == JsonValueKind.String ? name.GetString() : throw new RequestRejectedException("`operationName` must be a string or null.");
 
-            return new GraphQLHttpRequest(query.GetString()!, operationName, Map(root, "variables", serializer), Map(root, "extensions", serializer));
+            return new GraphQLHttpRequest(text, operationName, Map(root, "variables", serializer), extensions, documentId);
         }
     }
 
@@ -68,6 +83,7 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inp
     public ExecutionOptions ToExecutionOptions(HttpContext context, HttpOperationRule rule, CancellationToken cancellationToken) => new()
     {
         Query = Query,
+        DocumentId = DocumentId,
         OperationName = OperationName,
         Variables = Variables,
         Extensions = Extensions,

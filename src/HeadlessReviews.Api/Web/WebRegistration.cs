@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HeadlessReviews.Api.Execution.PersistedDocuments;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Transport;
 using HeadlessReviews.Api.Transport.Ide;
@@ -55,6 +56,7 @@ public static class WebRegistration
         app.UseGraphQLWebSockets<HeadlessReviewsSchema>(GraphQLPath);
 
         app.MapGraphQLHttp<HeadlessReviewsSchema>(GraphQLPath);
+        app.MapPersistedDocuments();
         app.MapGet("/schema.graphql", (SchemaDocument schema) => Results.Text(schema.Sdl, "text/plain; charset=utf-8"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });

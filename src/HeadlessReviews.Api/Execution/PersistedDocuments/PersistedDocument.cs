@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HeadlessReviews.Api.Execution.PersistedDocuments;
+
+/// <summary>A stored document: its text and whether an admin registered it.</summary>
+public sealed partial record PersistedDocument(string Text, bool Trusted)
+{
+    /// <summary>The id of a text: its SHA-256 as 64 lower-case hex digits, as Apollo's persisted queries and trusted-document tools compute it.</summary>
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public static bool IsHash(string value) => Hex().IsMatch(value);
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Hex();
+}

@@ -1,0 +1,78 @@
+using GraphQL;
+using GraphQL.DI;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessReviews.Api.Execution.PersistedDocuments;
+
+/// <summary>
+/// Runs documents sent by id instead of text, on every transport: GraphQL's trusted documents
+/// (<c>documentId: "sha256:&lt;hex&gt;"</c>) and Apollo's automatic persisted queries
+/// (<c>extensions.persistedQuery { version: 1, sha256Hash }</c>; an unknown hash answers
+/// <c>PersistedQueryNotFound</c>, and the client sends the text with the hash once to register it).
+/// In <see cref="PersistedDocumentMode.TrustedOnly"/> mode a caller without a token runs only what an
+/// admin registered.
+/// </summary>
+public sealed class PersistedDocumentResolver(PersistedDocumentStore documents, IOptions<PersistedDocumentSettings> settings) : IConfigureExecution
+{
+    private const string Prefix = "sha256:";
+
+    // After the options are filled in, before the document cache looks the text up.
+    public float SortOrder => 150;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        var trustedOnly = settings.Value.Mode == PersistedDocumentMode.TrustedOnly && options.User?.Identity?.IsAuthenticated != true;
+        var (hash, refusal) = RequestedHash(options);
+        if (refusal is not null) return Refused(refusal);
+
+        if (hash is null)
+        {
+            return trustedOnly
+                ? Refused(new ExecutionError("This service runs only registered documents for callers without a token; send a `documentId`.") { Code = "PERSISTED_DOCUMENT_REQUIRED" })
+                : await next(options).ConfigureAwait(false);
+        }
+
+        var stored = await documents.FindAsync(hash, options.CancellationToken).ConfigureAwait(false);
+        if (options.Query is { } text)
+        {
+            // Registering (automatic persisted queries): the text must be what the hash says.
+            if (PersistedDocument.HashOf(text) != hash)
+                return Refused(new ExecutionError("The document's SHA-256 is not the hash sent with it.") { Code = "PERSISTED_QUERY_HASH_MISMATCH" });
+            if (trustedOnly && stored?.Trusted != true)
+                return Refused(new ExecutionError("Only documents an admin registered run here; this one is not among them.") { Code = "PERSISTED_DOCUMENT_NOT_TRUSTED" });
+            if (stored is null) await documents.SaveAsync([new(hash, text)], trusted: false, options.CancellationToken).ConfigureAwait(false);
+            return await next(options).ConfigureAwait(false);
+        }
+
+        if (stored is null || (trustedOnly && !stored.Trusted))
+            // The message is the one Apollo's clients look for before sending the text.
+            return Refused(new ExecutionError("PersistedQueryNotFound") { Code = "PERSISTED_QUERY_NOT_FOUND" });
+        options.Query = stored.Text;
+        return await next(options).ConfigureAwait(false);
+    }
+
+    /// <summary>The hash a request names, from <c>documentId</c> or <c>extensions.persistedQuery</c>; or why it is unusable.</summary>
+    private static (string? Hash, ExecutionError? Refusal) RequestedHash(ExecutionOptions options)
+    {
+        if (options.DocumentId is { } id)
+        {
+            var hash = id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;
+            return PersistedDocument.IsHash(hash)
+                ? (hash, null)
+                : (null, new ExecutionError("`documentId` must be `sha256:` and 64 lower-case hex digits.") { Code = "PERSISTED_DOCUMENT_ID_INVALID" });
+        }
+        if (options.Extensions?.TryGetValue("persistedQuery", out var value) != true) return (null, null);
+        if (value is not IDictionary<string, object?> persisted
+            || !persisted.TryGetValue("version", out var version) || version?.ToString() != "1"
+            || !persisted.TryGetValue("sha256Hash", out var sha) || sha is not string apqHash || !PersistedDocument.IsHash(apqHash))
+            return (null, new ExecutionError("`extensions.persistedQuery` must be `{ \"version\": 1, \"sha256Hash\": \"<64 hex digits>\" }`.") { Code = "PERSISTED_QUERY_INVALID" });
+        return (apqHash, null);
+    }
+
+    private static ExecutionResult Refused(ExecutionError error)
+    {
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(error);
+        return result;
+    }
+}

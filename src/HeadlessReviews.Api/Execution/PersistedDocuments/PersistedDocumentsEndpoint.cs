@@ -1,0 +1,53 @@
+using System.Text.Json;
+using HeadlessReviews.Api.Security;
+
+namespace HeadlessReviews.Api.Execution.PersistedDocuments;
+
+/// <summary>
+/// <c>POST /admin/persisted-documents</c> with an <c>ADMIN</c> token: registers trusted documents from a
+/// manifest, the JSON object that persisted-document tools write (<c>{ "sha256:&lt;hex&gt;": "query …" }</c>;
+/// bare hex ids too). Every id is checked against its text first; one wrong id and nothing is stored.
+/// </summary>
+public static class PersistedDocumentsEndpoint
+{
+    public const string Path = "/admin/persisted-documents";
+
+    /// <summary>Largest manifest accepted, in bytes.</summary>
+    private const int MaxManifestBytes = 16 * 1024 * 1024;
+
+    public static async Task<IResult> HandleAsync(HttpContext context, PersistedDocumentStore documents)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+            return Results.Problem("Send an ADMIN token as `Authorization: Bearer …`.", statusCode: StatusCodes.Status401Unauthorized);
+        if (!context.User.IsInRole(Roles.Admin))
+            return Results.Problem("Registering trusted documents needs the ADMIN role.", statusCode: StatusCodes.Status403Forbidden);
+        if (context.Request.ContentLength > MaxManifestBytes)
+            return Results.Problem($"The manifest is larger than {MaxManifestBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+        Dictionary<string, string>? manifest;
+        try
+        {
+            manifest = await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException error)
+        {
+            return Results.Problem($"The body must be a JSON object of document ids to documents: {error.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (manifest is null) return Results.Problem("The body must be a JSON object of document ids to documents.", statusCode: StatusCodes.Status400BadRequest);
+
+        var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wrong = new List<string>();
+        foreach (var (id, text) in manifest)
+        {
+            var hash = id.StartsWith("sha256:", StringComparison.Ordinal) ? id["sha256:".Length..] : id;
+            if (!PersistedDocument.IsHash(hash) || PersistedDocument.HashOf(text) != hash) wrong.Add(id);
+            else byHash[hash] = text;
+        }
+        if (wrong.Count > 0)
+            return Results.Problem($"These ids are not the SHA-256 of their documents; nothing was registered: {string.Join(", ", wrong.Take(20))}",
+                statusCode: StatusCodes.Status400BadRequest);
+
+        var changed = await documents.SaveAsync(byHash, trusted: true, context.RequestAborted);
+        return Results.Json(new { registered = byHash.Count, newlyTrusted = changed });
+    }
+}
