@@ -1,12 +1,15 @@
+using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Comments.Screening;
 using JasperFx;
 
 namespace HeadlessReviews.Api.Comments;
 
 /// <summary>A reader's comment on a review; replies point at their parent.</summary>
-public sealed class Comment : IRevisioned
+public sealed class Comment : IRevisioned, ICacheTagged
 {
     public Guid Id { get; set; }
+
+    string ICacheTagged.CacheTagKind => "comment";
 
     /// <summary>Numeric revision kept by Marten; moderation decisions take it as <c>expectedVersion</c>.</summary>
     public int Version { get; set; }

@@ -1,11 +1,14 @@
+using HeadlessReviews.Api.Execution;
 using JasperFx;
 
 namespace HeadlessReviews.Api.Films;
 
 /// <summary>A film as the publication catalogues it; credits point at <see cref="People.Person"/> documents.</summary>
-public sealed class Film : IRevisioned
+public sealed class Film : IRevisioned, ICacheTagged
 {
     public Guid Id { get; set; }
+
+    string ICacheTagged.CacheTagKind => "film";
 
     /// <summary>Numeric revision kept by Marten: 1 when created, one more on every change.</summary>
     public int Version { get; set; }

@@ -1,11 +1,14 @@
+using HeadlessReviews.Api.Execution;
 using JasperFx;
 
 namespace HeadlessReviews.Api.People;
 
 /// <summary>Someone credited on films; their credits are derived from the films, never stored here.</summary>
-public sealed class Person : IRevisioned
+public sealed class Person : IRevisioned, ICacheTagged
 {
     public Guid Id { get; set; }
+
+    string ICacheTagged.CacheTagKind => "person";
 
     /// <summary>Numeric revision kept by Marten: 1 when created, one more on every change.</summary>
     public int Version { get; set; }

@@ -1,11 +1,14 @@
+using HeadlessReviews.Api.Execution;
 using JasperFx;
 
 namespace HeadlessReviews.Api.Reviews;
 
 /// <summary>An editor's review of one film.</summary>
-public sealed class Review : IRevisioned
+public sealed class Review : IRevisioned, ICacheTagged
 {
     public Guid Id { get; set; }
+
+    string ICacheTagged.CacheTagKind => "review";
 
     /// <summary>Numeric revision kept by Marten: 1 when created, one more on every change.</summary>
     public int Version { get; set; }

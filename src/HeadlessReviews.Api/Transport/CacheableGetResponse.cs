@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
 using Microsoft.Extensions.Options;
+using HeadlessReviews.Api.Execution;
 using Microsoft.Net.Http.Headers;
 
 namespace HeadlessReviews.Api.Transport;
@@ -12,7 +13,8 @@ namespace HeadlessReviews.Api.Transport;
 /// every reader, so it gets a strong <c>ETag</c> (a hash of the media type and the body) and
 /// <c>Cache-Control: public</c>, and a client or CDN that sends the tag back in <c>If-None-Match</c>
 /// gets <c>304 Not Modified</c> with no body. Anything else — a token, errors, POST — is never stored.
-/// The tag is computed from the answer itself, so it changes exactly when the content does.
+/// The tag is computed from the answer itself, so it changes exactly when the content does. The
+/// answer's cache tags name the documents it shows (see <see cref="CacheTags"/>).
 /// </summary>
 public sealed class CacheableGetResponse(IGraphQLSerializer serializer, IOptions<GraphQLHttpSettings> settings)
 {
@@ -41,6 +43,13 @@ public sealed class CacheableGetResponse(IGraphQLSerializer serializer, IOptions
         response.Headers.CacheControl = CacheControl();
         // Another Accept is another body; a token could be another answer.
         response.Headers.Vary = "Accept, Authorization";
+        // What the answer shows, for targeted CDN purges: Cloudflare reads commas, Fastly spaces.
+        var tags = CacheTags.Of(result, settings.Value.MaxCacheTagBytes);
+        if (tags.Count > 0)
+        {
+            response.Headers["Cache-Tag"] = string.Join(',', tags);
+            response.Headers["Surrogate-Key"] = string.Join(' ', tags);
+        }
 
         if (Matches(context.Request, etag))
         {

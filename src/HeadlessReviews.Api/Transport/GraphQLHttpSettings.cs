@@ -31,4 +31,11 @@ public sealed class GraphQLHttpSettings
     /// <summary>How long shared caches (a CDN) may reuse it (<c>s-maxage</c>); unset: as <see cref="GetMaxAge"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan? GetSharedMaxAge { get; set; }
+
+    /// <summary>
+    /// Longest list of cache tags sent with a cacheable GET (<c>Cache-Tag</c>, <c>Surrogate-Key</c>), in
+    /// bytes; past it only the kinds (<c>review</c>, <c>film</c>…) are sent. CDNs cap the header (16 KB).
+    /// </summary>
+    [Range(64, 16 * 1024)]
+    public int MaxCacheTagBytes { get; set; } = 8 * 1024;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using HeadlessReviews.Api.Demo;
 using HeadlessReviews.Tests.Infrastructure;
 using HeadlessReviews.Tests.Reviews;
 
@@ -91,6 +92,29 @@ public sealed class GetCachingTests(ApiFactory api) : ReviewEditingTest(api)
         using var invalid = await GetAsync("{ noSuchField }");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal("no-store", invalid.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task The_answer_names_every_document_it_shows_in_cache_tags()
+    {
+        using var response = await GetAsync("{ review(slug: \"her\") { headline film { title directors { name } } } }");
+        var tags = response.Headers.GetValues("Cache-Tag").Single().Split(',');
+
+        var review = DemoIds.For("review", "her");
+        var film = DemoIds.For("film", "her");
+        var director = DemoIds.For("person", "spike-jonze");
+        string[] expected = ["film", "person", "review", $"film-{film:N}", $"person-{director:N}", $"review-{review:N}"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), tags.Order(StringComparer.Ordinal));
+        Assert.Equal(string.Join(' ', tags), response.Headers.GetValues("Surrogate-Key").Single());
+    }
+
+    [Fact]
+    public async Task A_long_list_of_tags_falls_back_to_kinds()
+    {
+        await using var host = Api.WithWebHostBuilder(builder => builder.UseSetting("HeadlessReviews:Http:MaxCacheTagBytes", "64"));
+        using var response = await host.CreateClient().GetAsync("/graphql?query=" + Uri.EscapeDataString("{ films(first: 10) { nodes { title } } }"));
+
+        Assert.Equal("film", response.Headers.GetValues("Cache-Tag").Single());
     }
 
     [Fact]
