@@ -13,6 +13,7 @@ public sealed class RoleEnum : EnumerationGraphType
         Add(Roles.Editor, Roles.Editor, "Write films, people and reviews; see drafts.");
         Add(Roles.Moderator, Roles.Moderator, "Moderate comments; see commenters' e-mail addresses.");
         Add(Roles.Admin, Roles.Admin, "Everything, including creating and revoking tokens.");
+        Add(Roles.Preview, Roles.Preview, "Read drafts and their status as editors do, for a frontend's preview mode; write nothing.");
     }
 }
 

@@ -21,8 +21,8 @@ public sealed class ReviewType : ObjectGraphType<Review>
         this.ImplementNode(review => review.Id);
         Field(x => x.Version).Description("Revision number, one more on every change; pass it as `expectedVersion` when changing the review.");
         Field(x => x.Slug).Description("URL-safe name, unique among reviews: `her`.");
-        Field<ReviewStatusEnum>("status").Description("Where the review is in its life: draft, scheduled, published or archived. Editors only.")
-            .AuthorizeWithRoles(Roles.Editor)
+        Field<ReviewStatusEnum>("status").Description("Where the review is in its life: draft, scheduled, published or archived. Editors and preview tokens only.")
+            .AuthorizeWithRoles(Roles.Editor, Roles.Preview)
             .Resolve(context => context.Source.Status);
         Field(x => x.Headline).Description("Headline: `Review – Her`.");
         Field<NonNullGraphType<FilmType>>("film").Description("The film under review.")

@@ -23,7 +23,7 @@ public static class AccessErrors
 
     private static List<string> RolesOf(Viewer viewer)
     {
-        var roles = new[] { Roles.Editor, Roles.Moderator, Roles.Admin }.Where(viewer.IsInRole).ToList();
+        var roles = new[] { Roles.Editor, Roles.Moderator, Roles.Preview, Roles.Admin }.Where(viewer.IsInRole).ToList();
         return roles.Count == 0 ? ["no role"] : roles;
     }
 }

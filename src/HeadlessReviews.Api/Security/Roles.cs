@@ -7,4 +7,7 @@ public static class Roles
     public const string Editor = "EDITOR";
     public const string Moderator = "MODERATOR";
     public const string Admin = "ADMIN";
+
+    /// <summary>Reads drafts as they will look once published (a frontend's preview mode); writes nothing.</summary>
+    public const string Preview = "PREVIEW";
 }

@@ -26,8 +26,8 @@ public sealed class Viewer(ClaimsPrincipal? user, string? authenticationFailure 
     /// <summary>ADMIN holds every role.</summary>
     public bool HasAnyRole(IEnumerable<string> roles) => IsInRole(Roles.Admin) || roles.Any(IsInRole);
 
-    /// <summary>Drafts, scheduled and archived reviews: editors' work, not the public's.</summary>
-    public bool CanSeeUnpublishedReviews => HasAnyRole([Roles.Editor]);
+    /// <summary>Drafts, scheduled and archived reviews: editors' work, not the public's (preview frontends read them too).</summary>
+    public bool CanSeeUnpublishedReviews => HasAnyRole([Roles.Editor, Roles.Preview]);
 
     /// <summary>Comments that are not approved, and commenters' e-mail addresses.</summary>
     public bool CanModerateComments => HasAnyRole([Roles.Moderator]);
