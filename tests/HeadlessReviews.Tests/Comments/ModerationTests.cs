@@ -151,6 +151,34 @@ public sealed class ModerationTests(ApiFactory api) : ApiTest(api), IAsyncLifeti
         }
     }
 
+    [Fact]
+    public async Task Trashing_a_comment_hides_its_replies_from_the_count_too_and_approving_it_again_brings_them_back()
+    {
+        try
+        {
+            const string thread = """{ review(slug: "her") { commentCount comments(first: 100) { nodes { id replies { id } } } } }""";
+            var before = (await GraphQL.DataAsync(thread))["review"]!;
+            var reply = Id(DemoIds.For("comment", "her-2"));
+            Assert.Contains(before["comments"]!["nodes"]!.AsArray(), node => node!["replies"]!.AsArray().Any(r => (string?)r!["id"] == reply));
+
+            var (_, version) = await StatusAsync(Approved1);
+            Assert.Equal("TRASH", (string?)(await ModerateAsync(Approved1, "TRASH", version!.Value))["comment"]!["status"]);
+
+            // The reply is still approved, but a reader cannot see it: it is not counted either.
+            var after = (await GraphQL.DataAsync(thread))["review"]!;
+            Assert.Equal((int)before["commentCount"]! - 2, (int)after["commentCount"]!);
+            Assert.DoesNotContain(after["comments"]!["nodes"]!.AsArray(), node => node!["replies"]!.AsArray().Any(r => (string?)r!["id"] == reply));
+
+            Assert.Equal("PENDING", (string?)(await ModerateAsync(Approved1, "RESTORE", version.Value + 1))["comment"]!["status"]);
+            Assert.Equal("APPROVED", (string?)(await ModerateAsync(Approved1, "APPROVE", version.Value + 2))["comment"]!["status"]);
+            Assert.Equal((int)before["commentCount"]!, (int)(await GraphQL.DataAsync(thread))["review"]!["commentCount"]!);
+        }
+        finally
+        {
+            await RestoreDemoCommentsAsync();
+        }
+    }
+
     [Theory]
     [InlineData("her-5", "RESTORE", "PENDING")]
     [InlineData("her-1", "APPROVE", "APPROVED")]
