@@ -1,6 +1,7 @@
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Telemetry;
 using HeadlessReviews.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddHeadlessReviewsStorage();
 builder.AddHeadlessReviewsRealtime();
 builder.AddHeadlessReviewsGraph();
 builder.AddHeadlessReviewsWeb();
+builder.AddHeadlessReviewsTelemetry();
 
 var app = builder.Build();
 if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(app);

@@ -8,6 +8,7 @@ using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Demo;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Execution.PersistedDocuments;
+using HeadlessReviews.Api.Telemetry;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Paging;
@@ -60,6 +61,7 @@ public static class GraphRegistration
             .AddErrorInfoProvider<ErrorDetails>()
             .AddSchemaVisitor<FieldAuthorization>());
         // One cache instance, reachable as itself (tests, metrics) and as an execution step.
+        services.AddSingleton<IConfigureExecution, GraphQLActivities>();
         services.AddPersistedDocuments();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<DocumentCache>());
