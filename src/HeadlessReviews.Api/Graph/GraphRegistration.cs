@@ -9,6 +9,7 @@ using HeadlessReviews.Api.Demo;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Execution.PersistedDocuments;
 using HeadlessReviews.Api.Telemetry;
+using HeadlessReviews.Api.Webhooks;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Paging;
@@ -40,6 +41,7 @@ public static class GraphRegistration
         });
 
         services.AddAccounts().AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
+        services.AddWebhooks();
         services.AddSingleton<IQueryFields, NodeQueries>();
 
         // Generic graph types are not found by the assembly scan.

@@ -41,9 +41,17 @@ public static class VersionedEditing
     /// </summary>
     public static void DeleteChecked<T>(IDocumentSession session, EditedKind<T> kind, T document, int expectedVersion) where T : class, IRevisioned
     {
+        Deleting.AddOrUpdate(document, document);
         session.UpdateRevision(document, expectedVersion + 1);
         session.QueueSqlCommand($"delete from {kind.Table} where id = ?", kind.IdOf(document));
     }
+
+    // Documents whose revision bump is the first half of a checked delete: Marten sees an update, and
+    // whoever announces changes (webhooks) must say "deleted". Held weakly, by identity.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Deleting = new();
+
+    /// <summary>Whether <see cref="DeleteChecked"/> queued this very document object's delete.</summary>
+    public static bool IsBeingDeleted(object document) => Deleting.TryGetValue(document, out _);
 
     /// <summary>Commits; the payload carries the saved document, or the user error of a lost race.</summary>
     public static async Task<Payload<T>> SaveAsync<T>(
