@@ -1,8 +1,7 @@
+using HeadlessReviews.Api.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Polly;
-using Polly.Retry;
 
 namespace HeadlessReviews.Api.Comments.Posting;
 
@@ -18,16 +17,6 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
 
-    // A dropped connection or a failover between two statements: the whole attempt is repeated.
-    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-    {
-        ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(error => error.IsTransient),
-        MaxRetryAttempts = 3,
-        BackoffType = DelayBackoffType.Exponential,
-        UseJitter = true,
-        Delay = TimeSpan.FromMilliseconds(100),
-    }).Build();
-
     private long _nextSweepTicks;
 
     /// <summary>Null when the client may post now (the post is counted); otherwise how long until it may.</summary>
@@ -38,7 +27,7 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
             new Limit("short", settings.Value.PostsPerMinute, settings.Value.PostsPerMinuteWindow),
             new Limit("long", settings.Value.PostsPerHour, settings.Value.PostsPerHourWindow),
         };
-        var retryAfter = await Retry.ExecuteAsync(async token => await AcquireAsync(client, limits, token), cancellationToken);
+        var retryAfter = await TransientDatabaseRetry.Pipeline.ExecuteAsync(async token => await AcquireAsync(client, limits, token), cancellationToken);
         await SweepWhenDueAsync(cancellationToken);
         return retryAfter;
     }

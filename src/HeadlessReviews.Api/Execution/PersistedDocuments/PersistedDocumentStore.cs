@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
+using HeadlessReviews.Api.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Polly;
-using Polly.Retry;
 
 namespace HeadlessReviews.Api.Execution.PersistedDocuments;
 
@@ -13,23 +12,13 @@ namespace HeadlessReviews.Api.Execution.PersistedDocuments;
 /// </summary>
 public sealed class PersistedDocumentStore(IDocumentStore store, IOptions<PersistedDocumentSettings> settings)
 {
-    // A dropped connection or a failover: the statement is repeated (both statements are idempotent).
-    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-    {
-        ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(error => error.IsTransient),
-        MaxRetryAttempts = 3,
-        BackoffType = DelayBackoffType.Exponential,
-        UseJitter = true,
-        Delay = TimeSpan.FromMilliseconds(100),
-    }).Build();
-
     private readonly ConcurrentDictionary<string, PersistedDocument> _known = new(StringComparer.Ordinal);
 
     public async Task<PersistedDocument?> FindAsync(string hash, CancellationToken cancellationToken)
     {
         // Trust matters only to TrustedOnly, where an admin may promote a client's document later.
         if (_known.TryGetValue(hash, out var known) && (known.Trusted || settings.Value.Mode == PersistedDocumentMode.Automatic)) return known;
-        var found = await Retry.ExecuteAsync(async token =>
+        var found = await TransientDatabaseRetry.Pipeline.ExecuteAsync(async token =>
         {
             await using var connection = store.Storage.Database.CreateConnection();
             await connection.OpenAsync(token);
@@ -46,7 +35,7 @@ public sealed class PersistedDocumentStore(IDocumentStore store, IOptions<Persis
     public async Task<int> SaveAsync(IReadOnlyCollection<KeyValuePair<string, string>> documents, bool trusted, CancellationToken cancellationToken)
     {
         if (documents.Count == 0) return 0;
-        var added = await Retry.ExecuteAsync(async token =>
+        var added = await TransientDatabaseRetry.Pipeline.ExecuteAsync(async token =>
         {
             await using var connection = store.Storage.Database.CreateConnection();
             await connection.OpenAsync(token);
