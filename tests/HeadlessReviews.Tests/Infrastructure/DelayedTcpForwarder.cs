@@ -12,7 +12,7 @@ public sealed class DelayedTcpForwarder(int targetPort) : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private TcpListener? _listener;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public void Open()
     {
@@ -47,13 +47,6 @@ public sealed class DelayedTcpForwarder(int targetPort) : IDisposable
             }
             catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException) { }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

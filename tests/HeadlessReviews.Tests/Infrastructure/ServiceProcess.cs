@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace HeadlessReviews.Tests.Infrastructure;
 
@@ -35,7 +34,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var database = await ServiceHost.CreateDatabaseAsync();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HeadlessReviews.Api.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
             Environment = { ["ConnectionStrings__Reviews"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
@@ -93,13 +92,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException("The service did not become ready within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using HeadlessReviews.Tests.Infrastructure;
@@ -73,10 +72,7 @@ public sealed class TelemetryTests(ApiFactory api) : ApiTest(api)
 
         public FakeCollector()
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
+            var port = LoopbackPort.Free();
             Url = $"http://127.0.0.1:{port}";
             _listener.Prefixes.Add(Url + "/");
             _listener.Start();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using HeadlessReviews.Tests.Infrastructure;
 
 namespace HeadlessReviews.Tests.Webhooks;
 
@@ -14,10 +14,7 @@ public sealed class WebhookReceiver : IDisposable
 
     public WebhookReceiver()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPort.Free();
         Url = $"http://127.0.0.1:{port}/hook/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
