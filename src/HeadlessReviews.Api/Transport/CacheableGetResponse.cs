@@ -2,8 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
-using Microsoft.Extensions.Options;
 using HeadlessReviews.Api.Execution;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace HeadlessReviews.Api.Transport;

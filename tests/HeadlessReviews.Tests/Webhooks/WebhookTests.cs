@@ -33,6 +33,27 @@ public sealed class WebhookTests : IAsyncLifetime
         _ = _first.Services;
         _second = new WebhookHost(_database, _all.Url, _filmDeletions.Url);
         _ = _second.Services;
+        // The demo catalogue was announced when it was loaded; let that backlog go out first, so each
+        // test sees its own deliveries (and a scripted failure hits the test's delivery, not the demo's).
+        await OutboxDrainedAsync();
+    }
+
+    private async Task OutboxDrainedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await OpenOutboxRowsAsync() > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The webhook outbox did not drain.");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<long> OpenOutboxRowsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("select count(*) from public.hr_webhook_outbox where delivered_at is null and given_up_at is null", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     public async Task DisposeAsync()
