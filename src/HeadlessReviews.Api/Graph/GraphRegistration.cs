@@ -32,10 +32,12 @@ public static class GraphRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SubscribingRequest>();
+        services.AddScoped<BackgroundActor>();
         services.AddScoped(provider =>
         {
             // A subscription event is answered for whoever subscribed, whatever HttpContext is current.
             if (provider.GetRequiredService<SubscribingRequest>().Services is { } subscriber) return subscriber.GetRequiredService<Viewer>();
+            if (provider.GetRequiredService<BackgroundActor>().Principal is { } job) return new Viewer(job, null);
             var http = provider.GetRequiredService<IHttpContextAccessor>().HttpContext;
             return new Viewer(http?.User, http?.Items[BearerTokenHandler.FailureItem] as string);
         });

@@ -42,6 +42,7 @@ public sealed class ReviewType : ObjectGraphType<Review>
             });
         Field<NonNullGraphType<VerdictType>>("verdict").Description("Pop or Poop, with its summary.").Resolve(context => context.Source.Verdict);
         Field(x => x.PublishedAt, nullable: true).Description("When it was first published; null until then.");
+        Field(x => x.PublishAt, nullable: true).Description("When a SCHEDULED review will be published (`scheduleReview`); null otherwise.");
         Field(x => x.UpdatedAt).Description("When it last changed.");
         Field<NonNullGraphType<ConnectionType<CommentType, Comment>>>("comments")
             .Description("Readers' approved comments that start a thread, oldest first; replies hang off each comment's `replies`.")

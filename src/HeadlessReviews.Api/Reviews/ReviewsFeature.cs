@@ -21,6 +21,9 @@ public static class ReviewsFeature
         services.AddScoped<ReviewEditor>();
         services.AddScoped<ReviewEdits>();
         services.AddSingleton<IMutationFields, ReviewMutations>();
+        services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ScheduledPublishing>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublishing>());
         services.AddSingleton(ReviewPublished.Feed);
         services.AddSingleton<ISubscriptionFields, ReviewSubscriptions>();
         services.AddSingleton(new NodeSource("Review", (provider, id) => provider.GetRequiredService<ReviewsByIdLoader>().Load(id).Then(review => (object?)review)));

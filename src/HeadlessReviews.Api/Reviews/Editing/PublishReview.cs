@@ -15,12 +15,14 @@ public static class PublishReview
         if (review!.IsPublished) return AlreadyThere(input, review, "The review is already published.");
 
         List<string> changed = ["status"];
+        var scheduledFor = review.Status == ReviewStatus.Scheduled ? review.PublishAt : null;
         review.Status = ReviewStatus.Published;
-        review.PublishAt = null; // published by hand: a schedule no longer applies
+        review.PublishAt = null; // published now: a schedule no longer applies
         review.UpdatedAt = edits.Now;
         if (review.PublishedAt is null)
         {
-            review.PublishedAt = review.UpdatedAt;
+            // A scheduled review is dated when it was announced for, however late in its round the job ran.
+            review.PublishedAt = scheduledFor is { } at && at <= review.UpdatedAt ? at : review.UpdatedAt;
             changed.Add("publishedAt");
         }
         // In the same transaction as the change: subscribers hear of it only if it commits.

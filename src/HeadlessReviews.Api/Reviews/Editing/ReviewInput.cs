@@ -44,6 +44,11 @@ public class ReviewVersionInput : MutationInput
     public int? ExpectedVersion { get; set; }
 }
 
+public sealed class ScheduleReviewInput : ReviewVersionInput
+{
+    public DateTimeOffset? PublishAt { get; set; }
+}
+
 public sealed class RestoreReviewRevisionInput : ReviewVersionInput
 {
     public int? Revision { get; set; }

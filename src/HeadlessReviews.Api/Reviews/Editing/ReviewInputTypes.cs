@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Graph.Scalars;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
 
@@ -82,6 +83,18 @@ public sealed class PublishReviewInputType() : ReviewVersionInputType("PublishRe
 public sealed class UnpublishReviewInputType() : ReviewVersionInputType("UnpublishReviewInput", "return to draft");
 
 public sealed class DeleteReviewInputType() : ReviewVersionInputType("DeleteReviewInput", "delete");
+
+public sealed class ScheduleReviewInputType : InputObjectGraphType<ScheduleReviewInput>
+{
+    public ScheduleReviewInputType()
+    {
+        Name = "ScheduleReviewInput";
+        Description = "A review and when to publish it.";
+        this.ClientMutationIdField();
+        ReviewFieldsGraph.AddTarget(this, "schedule");
+        Field<NonNullGraphType<DateTimeType>>("publishAt").Description("When to publish it: a future instant with its offset, `2026-12-01T09:00:00Z`.");
+    }
+}
 
 public sealed class RestoreReviewRevisionInputType : InputObjectGraphType<RestoreReviewRevisionInput>
 {

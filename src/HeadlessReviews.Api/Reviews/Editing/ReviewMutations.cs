@@ -19,7 +19,10 @@ public sealed class ReviewMutations : IMutationFields
             "Makes a review public. `publishedAt` is set the first time only: publishing again after unpublishing keeps the first date. Needs EDITOR.",
             "The review to publish.", PublishReview.PublishAsync);
         Add<UnpublishReviewInputType, ReviewVersionInput>(mutation, "unpublishReview",
-            "Returns a review to draft: the public no longer sees it; `publishedAt` is kept. Needs EDITOR.", "The review to unpublish.", PublishReview.UnpublishAsync);
+            "Returns a review to draft: the public no longer sees it; `publishedAt` is kept. Cancels a schedule too. Needs EDITOR.", "The review to unpublish.", PublishReview.UnpublishAsync);
+        Add<ScheduleReviewInputType, ScheduleReviewInput>(mutation, "scheduleReview",
+            "Schedules a draft to be published at `publishAt` (a future instant); it is SCHEDULED and editors-only until then, and `publishedAt` will be that instant. Scheduling again moves the date; `publishReview` publishes at once; `unpublishReview` cancels. Needs EDITOR.",
+            "The review and when to publish it.", ScheduleReview.HandleAsync);
         Add<DeleteReviewInputType, ReviewVersionInput>(mutation, "deleteReview",
             "Deletes a review and every comment on it. Needs EDITOR.", "The review to delete.", DeleteReview.HandleAsync);
         Add<RestoreReviewRevisionInputType, RestoreReviewRevisionInput>(mutation, "restoreReviewRevision",

@@ -27,6 +27,7 @@ public enum ReviewRevisionAction
     Published,
     Unpublished,
     Restored,
+    Scheduled,
 }
 
 /// <summary>A review's editable fields plus where it stood (status, first publication) at one revision.</summary>

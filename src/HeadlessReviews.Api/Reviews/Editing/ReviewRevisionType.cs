@@ -17,6 +17,7 @@ public sealed class ReviewRevisionActionEnum : EnumerationGraphType<ReviewRevisi
                 ReviewRevisionAction.Updated => "Its fields were changed (`updateReview`).",
                 ReviewRevisionAction.Published => "It was made public (`publishReview`).",
                 ReviewRevisionAction.Unpublished => "It was returned to draft (`unpublishReview`).",
+                ReviewRevisionAction.Scheduled => "It was scheduled to be published at `publishAt` (`scheduleReview`).",
                 _ => "An earlier revision was brought back (`restoreReviewRevision`).",
             };
     }
