@@ -45,9 +45,10 @@ public sealed class WebhookDispatcher(
             {
                 return;
             }
-            catch (Exception error) when (error is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
-                // PostgreSQL away: the rows wait in the outbox; look again after a pause.
+                // PostgreSQL away, or anything else: the rows wait in the outbox; look again after a pause
+                // (an exception escaping a background service would stop the whole service).
                 logger.LogWarning(error, "Webhook deliveries paused: the outbox could not be read");
                 await Task.Delay(_settings.PollInterval * 5, clock, stoppingToken);
             }

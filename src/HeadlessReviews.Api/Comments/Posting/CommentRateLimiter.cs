@@ -13,7 +13,7 @@ namespace HeadlessReviews.Api.Comments.Posting;
 /// time actually left in the fullest window. The client is a keyed address hash: instances must
 /// share <c>AddressHashKey</c> to recognise the same client.
 /// </summary>
-public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSettings> settings, TimeProvider clock)
+public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSettings> settings, TimeProvider clock, ILogger<CommentRateLimiter> logger)
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
 
@@ -28,7 +28,15 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
             new Limit("long", settings.Value.PostsPerHour, settings.Value.PostsPerHourWindow),
         };
         var retryAfter = await TransientDatabaseRetry.Pipeline.ExecuteAsync(async token => await AcquireAsync(client, limits, token), cancellationToken);
-        await SweepWhenDueAsync(cancellationToken);
+        try
+        {
+            await SweepWhenDueAsync(cancellationToken);
+        }
+        catch (NpgsqlException error)
+        {
+            // Housekeeping: a post that was counted must not fail because old windows could not be dropped.
+            logger.LogWarning(error, "Dropping ended comment-rate windows failed; trying again later");
+        }
         return retryAfter;
     }
 

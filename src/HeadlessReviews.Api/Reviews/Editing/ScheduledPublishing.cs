@@ -3,7 +3,6 @@ using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
 
@@ -32,9 +31,10 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, IDocumentSt
             {
                 return;
             }
-            catch (Exception error) when (error is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
-                // PostgreSQL away: the reviews stay scheduled; try again next round.
+                // PostgreSQL away, or anything else: the reviews stay scheduled; try again next round
+                // (an exception escaping a background service would stop the whole service).
                 logger.LogWarning(error, "Scheduled publishing paused: due reviews could not be read");
                 await Task.Delay(settings.Value.Interval, clock, stoppingToken);
             }
