@@ -21,12 +21,15 @@ public static class CacheTags
         return all.Sum(tag => tag.Length + 1) <= maxBytes ? all : [.. kinds];
     }
 
+    /// <summary>The tag of one document: <c>review-&lt;32 hex digits&gt;</c>.</summary>
+    public static string Of(ICacheTagged document) => $"{document.CacheTagKind}-{document.Id:N}";
+
     private static void Collect(ExecutionNode node, SortedSet<string> kinds, SortedSet<string> documents)
     {
         if (node is ObjectExecutionNode && node.Result is ICacheTagged tagged)
         {
             kinds.Add(tagged.CacheTagKind);
-            documents.Add($"{tagged.CacheTagKind}-{tagged.Id:N}");
+            documents.Add(Of(tagged));
         }
         if (node is IParentExecutionNode parent)
             foreach (var child in parent.GetChildNodes())

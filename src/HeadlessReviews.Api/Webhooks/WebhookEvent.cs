@@ -16,17 +16,18 @@ public sealed record WebhookEvent(Guid Id, string Type, DateTimeOffset OccurredA
     /// <summary>The event of a changed or deleted document, or null for documents nobody is told about.</summary>
     public static WebhookEvent? Of(object document, bool deleted, DateTimeOffset now)
     {
-        (string Kind, Dictionary<string, object?> Node, List<string> Tags)? described = document switch
+        Dictionary<string, object?>? node = document switch
         {
-            Review review => ("review", new() { ["__typename"] = "Review", ["id"] = GlobalId.Encode("Review", review.Id), ["slug"] = review.Slug, ["status"] = review.Status.ToString().ToUpperInvariant() },
-                ["review", $"review-{review.Id:N}"]),
-            Film film => ("film", new() { ["__typename"] = "Film", ["id"] = GlobalId.Encode("Film", film.Id), ["slug"] = film.Slug }, ["film", $"film-{film.Id:N}"]),
-            Person person => ("person", new() { ["__typename"] = "Person", ["id"] = GlobalId.Encode("Person", person.Id), ["slug"] = person.Slug }, ["person", $"person-{person.Id:N}"]),
-            // A comment changes its review's thread and count too.
-            Comment comment => ("comment", new() { ["__typename"] = "Comment", ["id"] = GlobalId.Encode("Comment", comment.Id), ["status"] = comment.Status.ToString().ToUpperInvariant(), ["reviewId"] = GlobalId.Encode("Review", comment.ReviewId) },
-                ["comment", $"comment-{comment.Id:N}", $"review-{comment.ReviewId:N}"]),
+            Review review => new() { ["__typename"] = "Review", ["id"] = GlobalId.Encode("Review", review.Id), ["slug"] = review.Slug, ["status"] = review.Status.ToString().ToUpperInvariant() },
+            Film film => new() { ["__typename"] = "Film", ["id"] = GlobalId.Encode("Film", film.Id), ["slug"] = film.Slug },
+            Person person => new() { ["__typename"] = "Person", ["id"] = GlobalId.Encode("Person", person.Id), ["slug"] = person.Slug },
+            Comment comment => new() { ["__typename"] = "Comment", ["id"] = GlobalId.Encode("Comment", comment.Id), ["status"] = comment.Status.ToString().ToUpperInvariant(), ["reviewId"] = GlobalId.Encode("Review", comment.ReviewId) },
             _ => null,
         };
-        return described is { } d ? new WebhookEvent(Guid.NewGuid(), $"{d.Kind}.{(deleted ? "deleted" : "changed")}", now, d.Node, d.Tags) : null;
+        if (node is null || document is not Execution.ICacheTagged tagged) return null;
+        // The tags of GET answers (CacheTags); a comment changes its review's thread and count too.
+        List<string> tags = [tagged.CacheTagKind, Execution.CacheTags.Of(tagged)];
+        if (document is Comment { ReviewId: var reviewId }) tags.Add($"review-{reviewId:N}");
+        return new WebhookEvent(Guid.NewGuid(), $"{tagged.CacheTagKind}.{(deleted ? "deleted" : "changed")}", now, node, tags);
     }
 }

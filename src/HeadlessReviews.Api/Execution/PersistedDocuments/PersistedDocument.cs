@@ -12,6 +12,15 @@ public sealed partial record PersistedDocument(string Text, bool Trusted)
 
     public static bool IsHash(string value) => Hex().IsMatch(value);
 
+    /// <summary>The hash of a document id: <c>sha256:&lt;hex&gt;</c> or the bare hex; null when it is neither.</summary>
+    public static string? HashOfId(string id)
+    {
+        var hash = id.StartsWith(IdPrefix, StringComparison.Ordinal) ? id[IdPrefix.Length..] : id;
+        return IsHash(hash) ? hash : null;
+    }
+
+    private const string IdPrefix = "sha256:";
+
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Hex();
 }

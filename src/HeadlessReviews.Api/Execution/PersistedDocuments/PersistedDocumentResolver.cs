@@ -14,8 +14,6 @@ namespace HeadlessReviews.Api.Execution.PersistedDocuments;
 /// </summary>
 public sealed class PersistedDocumentResolver(PersistedDocumentStore documents, IOptions<PersistedDocumentSettings> settings) : IConfigureExecution
 {
-    private const string Prefix = "sha256:";
-
     // After the options are filled in, before the document cache looks the text up.
     public float SortOrder => 150;
 
@@ -56,8 +54,7 @@ public sealed class PersistedDocumentResolver(PersistedDocumentStore documents, 
     {
         if (options.DocumentId is { } id)
         {
-            var hash = id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;
-            return PersistedDocument.IsHash(hash)
+            return PersistedDocument.HashOfId(id) is { } hash
                 ? (hash, null)
                 : (null, new ExecutionError("`documentId` must be `sha256:` and 64 lower-case hex digits.") { Code = "PERSISTED_DOCUMENT_ID_INVALID" });
         }

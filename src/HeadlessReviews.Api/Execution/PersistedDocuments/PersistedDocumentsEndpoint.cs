@@ -39,9 +39,8 @@ public static class PersistedDocumentsEndpoint
         var wrong = new List<string>();
         foreach (var (id, text) in manifest)
         {
-            var hash = id.StartsWith("sha256:", StringComparison.Ordinal) ? id["sha256:".Length..] : id;
-            if (!PersistedDocument.IsHash(hash) || PersistedDocument.HashOf(text) != hash) wrong.Add(id);
-            else byHash[hash] = text;
+            if (PersistedDocument.HashOfId(id) is { } hash && PersistedDocument.HashOf(text) == hash) byHash[hash] = text;
+            else wrong.Add(id);
         }
         if (wrong.Count > 0)
             return Results.Problem($"These ids are not the SHA-256 of their documents; nothing was registered: {string.Join(", ", wrong.Take(20))}",
