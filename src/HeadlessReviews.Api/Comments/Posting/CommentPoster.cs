@@ -68,7 +68,7 @@ public sealed class CommentPoster(
             HoneypotFilled: !string.IsNullOrWhiteSpace(input.Honeypot),
             TimeSinceFormIssued: signing.AgeOf(input.CommentToken, review.Id),
             Permalink: null), cancellationToken);
-        var status = policy.Decide(result, await HasApprovedBeforeAsync(email!, cancellationToken));
+        var status = policy.Decide(result, await ApprovedCommenters.HasApprovedBeforeAsync(session, name!, email!, cancellationToken));
 
         var comment = new Comment
         {
@@ -178,11 +178,6 @@ public sealed class CommentPoster(
             checks.Add("authorUrl", UserErrorCode.Format, "`authorUrl` must be an http or https address.");
         return url;
     }
-
-    private async Task<bool> HasApprovedBeforeAsync(string email, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<int>('^',
-            $"select 1 from {Tables.Comments} where lower(data->>'AuthorEmail') = lower(^) and status = '{nameof(CommentStatus.Approved)}' limit 1",
-            cancellationToken, email)).Count > 0;
 
     /// <summary>The first result of a post with this key, if one was stored within the window; and whether any marker exists for it.</summary>
     private async Task<(Payload<PostedComment>? Result, bool MarkerExists)> EarlierResultAsync(string idempotencyId, string? clientMutationId, CancellationToken cancellationToken)
