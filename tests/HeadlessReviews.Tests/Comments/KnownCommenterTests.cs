@@ -27,7 +27,9 @@ public sealed class KnownCommenterTests(ApiFactory api) : ApiTest(api), IAsyncLi
         Assert.Equal("PENDING", (await PostAsync(impostor)).Status);
 
         var again = CommentPosting.ValidInput();
-        again["authorEmail"] = ((string)first["authorEmail"]!).ToUpperInvariant();
+        // Another case in the local part (the domain stays as cleaning up after the tests finds it).
+        var email = (string)first["authorEmail"]!;
+        again["authorEmail"] = email[..email.IndexOf('@', StringComparison.Ordinal)].ToUpperInvariant() + email[email.IndexOf('@', StringComparison.Ordinal)..];
         again["authorName"] = "known  READER";
         Assert.Equal("APPROVED", (await PostAsync(again)).Status);
     }
