@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Schema;
 
 namespace HeadlessReviews.Api.Comments;
 
@@ -14,5 +15,7 @@ public static class CommentStorage
         comments.Duplicate(c => c.ReviewId);
         comments.Duplicate(c => c.Status);
         comments.Duplicate(c => c.PostedAt);
+        // Known commenters and e-mail floods are looked up by the lower-cased e-mail on every post.
+        comments.Index(c => c.AuthorEmail, index => index.Casing = ComputedIndex.Casings.Lower);
     }
 }

@@ -62,7 +62,9 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         }
         // application/graphql-response+json: a request that never executed (syntax, validation,
         // variables) is the client's fault, 400; application/json keeps 200 for legacy clients.
-        var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponse
+            ? result.Errors?.Any(error => error.Code == "RATE_LIMITED") == true ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
         if (isGet && CacheableGetResponse.IsCacheable(context.Request, result))
         {
             await cacheable.WriteAsync(context, mediaType, result);

@@ -84,6 +84,43 @@ public sealed class PersistedDocumentsTests(ApiFactory api) : ApiTest(api), IAsy
         Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await PostAsync(GraphQL, new { extensions = Apq(claimed) })).FirstErrorCode);
     }
 
+    public static TheoryData<string, string> InvalidDocuments => new()
+    {
+        { "syntax", "query { film(slug: \"her\") { title }" },
+        { "unknown field", "query { film(slug: \"her\") { title nonsense } }" },
+        { "too costly", "query { films(first: 100) { nodes { reviews { comments(first: 100) { nodes { replies { replies { id } } } } } } } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidDocuments))]
+    public async Task A_document_that_does_not_validate_answers_its_errors_and_is_not_stored(string kind, string text)
+    {
+        var query = $"{text} # {kind} {Guid.NewGuid():N}";
+        var hash = Hash(query);
+
+        var refused = await PostAsync(GraphQL, new { query, extensions = Apq(hash) });
+        Assert.NotNull(refused.Errors);
+        Assert.Null(refused.Data);
+        Assert.DoesNotContain("PERSISTED", refused.FirstErrorCode ?? "", StringComparison.Ordinal);
+
+        Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await PostAsync(GraphQL, new { extensions = Apq(hash) })).FirstErrorCode);
+        Assert.False(await StoredAsync(hash));
+    }
+
+    [Fact]
+    public async Task A_document_larger_than_the_cap_is_refused_and_not_stored()
+    {
+        var query = UniqueQuery() + " # " + new string('x', 70 * 1024);
+        var hash = Hash(query);
+
+        var refused = await PostAsync(GraphQL, new { query, extensions = Apq(hash) });
+        Assert.Equal("PERSISTED_DOCUMENT_TOO_LARGE", refused.FirstErrorCode);
+        Assert.Equal(400, refused.Status);
+        Assert.False(await StoredAsync(hash));
+        // The same document without a hash runs as any other.
+        Assert.Equal("Her", (string?)(await PostAsync(GraphQL, new { query })).Data?["film"]?["title"]);
+    }
+
     [Theory]
     [InlineData(2, "0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData(1, "not-a-hash")]
@@ -157,6 +194,14 @@ public sealed class PersistedDocumentsTests(ApiFactory api) : ApiTest(api), IAsy
 
         var response = await GraphQL.SendAsync(HttpMethod.Get, $"/graphql?documentId=sha256:{hash}", null, null, GraphQLClient.GraphQLResponse);
         Assert.Equal(405, response.Status);
+    }
+
+    private async Task<bool> StoredAsync(string hash)
+    {
+        await using var connection = Api.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var select = new Npgsql.NpgsqlCommand("select count(*) from public.hr_persisted_documents where hash = $1", connection) { Parameters = { new() { Value = hash } } };
+        return (long)(await select.ExecuteScalarAsync())! > 0;
     }
 
     private async Task<HttpResponseMessage> RegisterAsync(Dictionary<string, string> manifest, string? token)

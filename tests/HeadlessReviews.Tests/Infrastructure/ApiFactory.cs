@@ -59,6 +59,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The shared host posts many comments from one test client: limits are tested on hosts of their own.
         builder.UseSetting("HeadlessReviews:Comments:PostsPerMinute", "10000");
         builder.UseSetting("HeadlessReviews:Comments:PostsPerHour", "100000");
+        builder.UseSetting("HeadlessReviews:PersistedDocuments:RegistrationsPerMinute", "100000");
+        builder.UseSetting("HeadlessReviews:PersistedDocuments:RegistrationsPerHour", "1000000");
         builder.UseSetting("HeadlessReviews:AdminToken", AdminToken);
         builder.ConfigureServices(services => services.ConfigureMarten(options => options.Logger(RoundTrips)));
     }

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Demo;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Realtime;
@@ -82,6 +83,33 @@ public sealed class CommentSubscriptionTests(ApiFactory api) : ApiTest(api), IAs
         Assert.Equal("SPAM", (await PostAsync(spam)).Status);
         await her.AssertNoneAsync();
         await quietQueue.AssertNoneAsync(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_reply_approved_under_a_held_comment_is_not_announced_until_readers_can_see_it()
+    {
+        await using var her = await SubscriptionProbe.StartAsync(Api.Services, Added, new { reviewId = Her });
+        var parent = await InsertPendingAsync(null);
+        var reply = await InsertPendingAsync(parent);
+
+        await ModerateAsync(GlobalId.Encode("Comment", reply), "APPROVE");
+        await her.AssertNoneAsync();
+
+        await ModerateAsync(GlobalId.Encode("Comment", parent), "APPROVE");
+        Assert.Equal(GlobalId.Encode("Comment", parent), (string?)(await her.NextAsync())["commentAdded"]!["id"]);
+    }
+
+    private async Task<Guid> InsertPendingAsync(Guid? parentId)
+    {
+        var comment = new Comment
+        {
+            Id = Guid.NewGuid(), ReviewId = DemoIds.For("review", "her"), ParentId = parentId, AuthorName = "Held", AuthorEmail = CommentPosting.NewEmail(),
+            Body = "Held for a moderator.", PostedAt = DateTimeOffset.UtcNow, Status = CommentStatus.Pending,
+        };
+        await using var session = Api.Store.LightweightSession();
+        session.Insert(comment);
+        await session.SaveChangesAsync();
+        return comment.Id;
     }
 
     [Fact]

@@ -57,10 +57,10 @@ public sealed class CommentPoster(
 
         var checks = new InputChecks();
         var (review, parent) = await CheckTargetsAsync(input, checks, cancellationToken);
-        var name = checks.Text("authorName", CommentText.Clean(input.AuthorName, multiline: false), 100);
+        var name = CommentText.Checked(checks, "authorName", CommentText.Name(input.AuthorName), 100);
         var email = Email(input.AuthorEmail, checks);
-        var url = Url(input.AuthorUrl, checks);
-        var body = checks.Text("body", CommentText.Clean(input.Body, multiline: true), 5000);
+        var url = AuthorUrl.Normalise(checks, "authorUrl", input.AuthorUrl);
+        var body = CommentText.Checked(checks, "body", CommentText.Body(input.Body), 5000);
         if (checks.Failed) return Payload<PostedComment>.Failure(input.ClientMutationId, checks.Errors);
 
         var result = await screening.ScreenAsync(new CommentSubmission(
@@ -68,7 +68,7 @@ public sealed class CommentPoster(
             HoneypotFilled: !string.IsNullOrWhiteSpace(input.Honeypot),
             TimeSinceFormIssued: signing.AgeOf(input.CommentToken, review.Id),
             Permalink: null), cancellationToken);
-        var status = policy.Decide(result, await HasApprovedBeforeAsync(email!, cancellationToken));
+        var status = policy.Decide(result, await ApprovedCommenters.HasApprovedBeforeAsync(session, name!, email!, cancellationToken));
 
         var comment = new Comment
         {
@@ -170,19 +170,6 @@ public sealed class CommentPoster(
         if (!valid) checks.Add("authorEmail", UserErrorCode.Format, "`authorEmail` is not an e-mail address.");
         return email;
     }
-
-    private static string? Url(string? value, InputChecks checks)
-    {
-        var url = checks.Text("authorUrl", CommentText.Clean(value, multiline: false), 2000, required: false);
-        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            checks.Add("authorUrl", UserErrorCode.Format, "`authorUrl` must be an http or https address.");
-        return url;
-    }
-
-    private async Task<bool> HasApprovedBeforeAsync(string email, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<int>('^',
-            $"select 1 from {Tables.Comments} where lower(data->>'AuthorEmail') = lower(^) and status = '{nameof(CommentStatus.Approved)}' limit 1",
-            cancellationToken, email)).Count > 0;
 
     /// <summary>The first result of a post with this key, if one was stored within the window; and whether any marker exists for it.</summary>
     private async Task<(Payload<PostedComment>? Result, bool MarkerExists)> EarlierResultAsync(string idempotencyId, string? clientMutationId, CancellationToken cancellationToken)

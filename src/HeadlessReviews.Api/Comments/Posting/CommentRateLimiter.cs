@@ -20,14 +20,21 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
     private long _nextSweepTicks;
 
     /// <summary>Null when the client may post now (the post is counted); otherwise how long until it may.</summary>
-    public async Task<TimeSpan?> TryAcquireAsync(string client, CancellationToken cancellationToken)
+    public Task<TimeSpan?> TryAcquireAsync(string client, CancellationToken cancellationToken) =>
+        TryAcquireAsync("comment-posts", client,
+        [
+            new RateLimit("short", settings.Value.PostsPerMinute, settings.Value.PostsPerMinuteWindow),
+            new RateLimit("long", settings.Value.PostsPerHour, settings.Value.PostsPerHourWindow),
+        ], cancellationToken);
+
+    /// <summary>
+    /// The same shared windows for another kind of request (<paramref name="scope"/>, e.g. registering
+    /// persisted documents), with its own limits: each limit's kind names its window, so kinds must be
+    /// unique across scopes. Null when the request may go ahead (it is counted).
+    /// </summary>
+    public async Task<TimeSpan?> TryAcquireAsync(string scope, string client, IReadOnlyList<RateLimit> limits, CancellationToken cancellationToken)
     {
-        var limits = new[]
-        {
-            new Limit("short", settings.Value.PostsPerMinute, settings.Value.PostsPerMinuteWindow),
-            new Limit("long", settings.Value.PostsPerHour, settings.Value.PostsPerHourWindow),
-        };
-        var retryAfter = await TransientDatabaseRetry.Pipeline.ExecuteAsync(async token => await AcquireAsync(client, limits, token), cancellationToken);
+        var retryAfter = await TransientDatabaseRetry.Pipeline.ExecuteAsync(async token => await AcquireAsync(scope, client, limits, token), cancellationToken);
         try
         {
             await SweepWhenDueAsync(cancellationToken);
@@ -40,7 +47,7 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
         return retryAfter;
     }
 
-    private async Task<TimeSpan?> AcquireAsync(string client, Limit[] limits, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> AcquireAsync(string scope, string client, IReadOnlyList<RateLimit> limits, CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
@@ -50,7 +57,7 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
         var current = new Dictionary<string, (int Posts, DateTimeOffset End)>(StringComparer.Ordinal);
         await using (var read = new NpgsqlBatch(connection, transaction))
         {
-            read.BatchCommands.Add(new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = "comment-posts:" + client } } });
+            read.BatchCommands.Add(new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = scope + ":" + client } } });
             read.BatchCommands.Add(new NpgsqlBatchCommand($"select window_kind, posts, window_end from {CommentRateStorage.Name} where client = $1")
             {
                 Parameters = { new() { Value = client } },
@@ -69,8 +76,9 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
         var full = windows.Where(window => window.Posts >= window.limit.Posts).ToList();
         if (full.Count > 0) return full.Max(window => window.End - now);
 
+        var rows = string.Join(", ", windows.Select((_, index) => $"($1, ${3 * index + 2}, ${3 * index + 3}, ${3 * index + 4})"));
         await using (var count = new NpgsqlCommand(
-            $"insert into {CommentRateStorage.Name} (client, window_kind, posts, window_end) values ($1, $2, $3, $4), ($1, $5, $6, $7) " +
+            $"insert into {CommentRateStorage.Name} (client, window_kind, posts, window_end) values {rows} " +
             "on conflict (client, window_kind) do update set posts = excluded.posts, window_end = excluded.window_end", connection, transaction))
         {
             count.Parameters.Add(new() { Value = client });
@@ -99,5 +107,7 @@ public sealed class CommentRateLimiter(IDocumentStore store, IOptions<CommentSet
         await sweep.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record Limit(string Kind, int Posts, TimeSpan Length);
 }
+
+/// <summary>At most <paramref name="Posts"/> requests in a fixed window of <paramref name="Length"/>, counted under <paramref name="Kind"/>.</summary>
+public sealed record RateLimit(string Kind, int Posts, TimeSpan Length);

@@ -24,10 +24,10 @@ public sealed class PostCommentInputType : InputObjectGraphType<PostCommentInput
         this.ClientMutationIdField();
         Field<NonNullGraphType<IdGraphType>>("reviewId").Description("The review commented on (published).");
         Field<IdGraphType>("parentId").Description("The comment replied to, on the same review; leave out to start a thread.");
-        Field<NonNullGraphType<StringGraphType>>("authorName").Description("The name to show, 1 to 100 characters.");
+        Field<NonNullGraphType<StringGraphType>>("authorName").Description("The name to show, 1 to 100 characters as a reader sees them; invisible characters are removed.");
         Field<NonNullGraphType<StringGraphType>>("authorEmail").Description("The reader's e-mail address: required, kept for moderators, never published.");
-        Field<StringGraphType>("authorUrl").Description("The reader's website, http or https.");
-        Field<NonNullGraphType<StringGraphType>>("body").Description("The comment as plain text, 1 to 5000 characters; blank lines make paragraphs, links are linked.");
+        Field<StringGraphType>("authorUrl").Description("The reader's website: an http or https address (`example.org` is taken as `http://example.org/`), stored normalised.");
+        Field<NonNullGraphType<StringGraphType>>("body").Description("The comment as plain text, 1 to 5000 characters as a reader sees them (an emoji is one); blank lines make paragraphs, links are linked.");
         Field<StringGraphType>("commentToken").Description("`Review.commentToken` as read with the page: lets us tell a person from a bot that posts the instant the page loads.");
         Field<StringGraphType>("honeypot").Description("Leave empty. Render it as a field people cannot see; bots fill it in.");
     }

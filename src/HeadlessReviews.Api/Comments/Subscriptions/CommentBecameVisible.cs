@@ -13,7 +13,10 @@ public sealed class CommentBecameVisible : IDisposable
 
     private CommentBecameVisible(EventFeed<Comment> feed) => Feed = feed;
 
-    /// <summary>The comments as each instance loads them; one hidden again meanwhile is not announced.</summary>
+    /// <summary>
+    /// The comments as each instance loads them, if readers see them (<see cref="CommentVisibility"/>): one
+    /// hidden again meanwhile, or a reply approved under a comment that is still held, is not announced.
+    /// </summary>
     public EventFeed<Comment> Feed { get; }
 
     /// <summary>Queued in the session that approves the comment: sent when, and only if, it commits.</summary>
@@ -21,7 +24,7 @@ public sealed class CommentBecameVisible : IDisposable
         bus.Publish(session, Topic, new Message(comment.Id, comment.ReviewId));
 
     public static CommentBecameVisible Create(IServiceProvider services) =>
-        new(CommentFeed.Create(services, Topic, comment => comment.Status == CommentStatus.Approved));
+        new(CommentFeed.Create(services, Topic, CommentVisibility.LoadShownAsync));
 
     public void Dispose() => Feed.Dispose();
 }

@@ -20,7 +20,7 @@ public sealed class ModerationQueueChanged : IDisposable
     public static void Publish(IEventBus bus, IDocumentSession session, Comment comment) =>
         bus.Publish(session, Topic, new Message(comment.Id));
 
-    public static ModerationQueueChanged Create(IServiceProvider services) => new(CommentFeed.Create(services, Topic, _ => true));
+    public static ModerationQueueChanged Create(IServiceProvider services) => new(CommentFeed.Create(services, Topic, async (session, id, cancellationToken) => await session.LoadAsync<Comment>(id, cancellationToken)));
 
     public void Dispose() => Feed.Dispose();
 }

@@ -8,11 +8,16 @@ namespace HeadlessReviews.Api.Execution.PersistedDocuments;
 /// Runs documents sent by id instead of text, on every transport: GraphQL's trusted documents
 /// (<c>documentId: "sha256:&lt;hex&gt;"</c>) and Apollo's automatic persisted queries
 /// (<c>extensions.persistedQuery { version: 1, sha256Hash }</c>; an unknown hash answers
-/// <c>PersistedQueryNotFound</c>, and the client sends the text with the hash once to register it).
+/// <c>PersistedQueryNotFound</c>, and the client sends the text with the hash once to register it;
+/// it is stored only if it is small enough and runs, and callers without a token register at a limited rate).
 /// In <see cref="PersistedDocumentMode.TrustedOnly"/> mode a caller without a token runs only what an
 /// admin registered.
 /// </summary>
-public sealed class PersistedDocumentResolver(PersistedDocumentStore documents, IOptions<PersistedDocumentSettings> settings) : IConfigureExecution
+public sealed class PersistedDocumentResolver(
+    PersistedDocumentStore documents,
+    PersistedDocumentRegistrations registrations,
+    IOptions<PersistedDocumentSettings> settings,
+    ILogger<PersistedDocumentResolver> logger) : IConfigureExecution
 {
     // After the options are filled in, before the document cache looks the text up.
     public float SortOrder => 150;
@@ -38,8 +43,13 @@ public sealed class PersistedDocumentResolver(PersistedDocumentStore documents, 
                 return Refused(new ExecutionError("The document's SHA-256 is not the hash sent with it.") { Code = "PERSISTED_QUERY_HASH_MISMATCH" });
             if (trustedOnly && stored?.Trusted != true)
                 return Refused(new ExecutionError("Only documents an admin registered run here; this one is not among them.") { Code = "PERSISTED_DOCUMENT_NOT_TRUSTED" });
-            if (stored is null) await documents.SaveAsync([new(hash, text)], trusted: false, options.CancellationToken).ConfigureAwait(false);
-            return await next(options).ConfigureAwait(false);
+            if (stored is not null) return await next(options).ConfigureAwait(false);
+            if (await registrations.RefusalAsync(options, text).ConfigureAwait(false) is { } notStored) return Refused(notStored);
+            var result = await next(options).ConfigureAwait(false);
+            // Stored only once it parsed and validated (limits included), as the document cache keeps only those:
+            // an invalid document answers its errors and takes no room.
+            if (result.Executed) await SaveAsync(hash, text, options.CancellationToken).ConfigureAwait(false);
+            return result;
         }
 
         if (stored is null || (trustedOnly && !stored.Trusted))
@@ -47,6 +57,19 @@ public sealed class PersistedDocumentResolver(PersistedDocumentStore documents, 
             return Refused(new ExecutionError("PersistedQueryNotFound") { Code = "PERSISTED_QUERY_NOT_FOUND" });
         options.Query = stored.Text;
         return await next(options).ConfigureAwait(false);
+    }
+
+    private async Task SaveAsync(string hash, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await documents.SaveAsync([new(hash, text)], trusted: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Npgsql.NpgsqlException error)
+        {
+            // The request has run; it answers as it did, and the client sends the text again next time.
+            logger.LogWarning(error, "Storing a persisted document failed");
+        }
     }
 
     /// <summary>The hash a request names, from <c>documentId</c> or <c>extensions.persistedQuery</c>; or why it is unusable.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeadlessReviews.Api.Security;
+using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Execution.PersistedDocuments;
 
@@ -12,17 +13,15 @@ public static class PersistedDocumentsEndpoint
 {
     public const string Path = "/admin/persisted-documents";
 
-    /// <summary>Largest manifest accepted, in bytes.</summary>
-    private const int MaxManifestBytes = 16 * 1024 * 1024;
-
-    public static async Task<IResult> HandleAsync(HttpContext context, PersistedDocumentStore documents)
+    public static async Task<IResult> HandleAsync(HttpContext context, PersistedDocumentStore documents, IOptions<PersistedDocumentSettings> settings)
     {
+        var maxManifestBytes = settings.Value.MaxManifestBytes;
         if (context.User.Identity?.IsAuthenticated != true)
             return Results.Problem("Send an ADMIN token as `Authorization: Bearer …`.", statusCode: StatusCodes.Status401Unauthorized);
         if (!context.User.IsInRole(Roles.Admin))
             return Results.Problem("Registering trusted documents needs the ADMIN role.", statusCode: StatusCodes.Status403Forbidden);
-        if (context.Request.ContentLength > MaxManifestBytes)
-            return Results.Problem($"The manifest is larger than {MaxManifestBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (context.Request.ContentLength > maxManifestBytes)
+            return Results.Problem($"The manifest is larger than {maxManifestBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
         Dictionary<string, string>? manifest;
         try

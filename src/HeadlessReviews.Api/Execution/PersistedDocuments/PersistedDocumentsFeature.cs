@@ -10,6 +10,7 @@ public static class PersistedDocumentsFeature
         services.AddOptions<PersistedDocumentSettings>().BindConfiguration(PersistedDocumentSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureMarten(PersistedDocumentStorage.Configure);
         services.AddSingleton<PersistedDocumentStore>();
+        services.AddSingleton<PersistedDocumentRegistrations>();
         services.AddSingleton<IConfigureExecution, PersistedDocumentResolver>();
         return services;
     }

@@ -91,14 +91,19 @@ public sealed class DatabaseRuleTests(ApiFactory api) : ApiTest(api), IAsyncLife
     }
 
     [Fact]
-    public async Task Approved_commenters_are_recognised_by_email_in_any_case()
+    public async Task Approved_commenters_are_recognised_by_name_and_email_together()
     {
         var email = $"known-{Guid.NewGuid():N}@example.org";
-        await StoreAsync(new Comment { AuthorEmail = email, Status = CommentStatus.Pending });
+        await StoreAsync(new Comment { AuthorName = "Ann  Smith", AuthorEmail = email, Status = CommentStatus.Pending });
         await using var session = Api.Store.QuerySession();
-        Assert.False(await ApprovedCommenters.HasApprovedBeforeAsync(session, email, CancellationToken.None));
-        await StoreAsync(new Comment { AuthorEmail = email, Status = CommentStatus.Approved });
-        Assert.True(await ApprovedCommenters.HasApprovedBeforeAsync(session, email.ToUpperInvariant(), CancellationToken.None));
+        Assert.False(await ApprovedCommenters.HasApprovedBeforeAsync(session, "Ann Smith", email, CancellationToken.None));
+        await StoreAsync(new Comment { AuthorName = "Ann  Smith", AuthorEmail = email, Status = CommentStatus.Approved });
+
+        // Case and runs of white space do not matter, in either.
+        Assert.True(await ApprovedCommenters.HasApprovedBeforeAsync(session, "ann smith", email.ToUpperInvariant(), CancellationToken.None));
+        // The e-mail alone is not enough (anyone may type it), nor the name alone.
+        Assert.False(await ApprovedCommenters.HasApprovedBeforeAsync(session, "Someone Else", email, CancellationToken.None));
+        Assert.False(await ApprovedCommenters.HasApprovedBeforeAsync(session, "Ann Smith", $"other-{Guid.NewGuid():N}@example.org", CancellationToken.None));
     }
 
     // Retention runs "in 2001", so the demo catalogue's spam (years later) is never touched by these tests.

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Demo;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Security;
+using HeadlessReviews.Tests.Infrastructure;
+
+namespace HeadlessReviews.Tests.Comments;
+
+/// <summary>
+/// An approved reply under a comment readers cannot see (held, spam, trashed, or gone) is hidden from
+/// them on every path: <c>node</c>, <c>nodes</c>, the thread, <c>parent</c>/<c>replies</c>, exactly as
+/// <c>commentCount</c> counts it; moderators still read it.
+/// </summary>
+public sealed class ReplyVisibilityTests(ApiFactory api) : ApiTest(api), IAsyncLifetime
+{
+    private const string ReadOne = "query($id: ID!) { node(id: $id) { ... on Comment { id parent { id } replies { id } } } }";
+    private const string ReadMany = "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Comment { id } } }";
+    private const string Thread = """{ review(slug: "her") { commentCount comments(first: 100) { nodes { id replies { id replies { id } } } } } }""";
+
+    private static readonly Guid Her = DemoIds.For("review", "her");
+    private static readonly Guid Pending5 = DemoIds.For("comment", "her-5");
+
+    // The thread three levels deep costs more than the public limit allows; the limits have tests of their own.
+    private readonly GraphQLClient _unlimited = api.CreateUnlimitedClient();
+    private readonly TestTokens _tokens = new(api, new GraphQLClient(api.CreateClient()));
+    private string _moderator = "";
+
+    public async Task InitializeAsync() => _moderator = (await _tokens.CreateAsync("reply visibility tests", Roles.Moderator)).Secret;
+
+    public async Task DisposeAsync()
+    {
+        await CommentPosting.CleanUpAsync(Api.Store);
+        await _tokens.DeleteAllAsync();
+    }
+
+    [Fact]
+    public async Task A_reply_under_a_held_or_missing_comment_is_hidden_from_readers_everywhere_and_counted_nowhere()
+    {
+        var before = (await _unlimited.DataAsync(Thread))["review"]!;
+        // Approved replies under the pending demo comment, one level and two levels down, and one whose parent is gone.
+        var child = await InsertAsync(Pending5);
+        var grandchild = await InsertAsync(child);
+        var orphan = await InsertAsync(Guid.NewGuid());
+        string[] hidden = [Id(child), Id(grandchild), Id(orphan)];
+
+        foreach (var id in hidden)
+        {
+            Assert.Null((await GraphQL.DataAsync(ReadOne, new { id }))["node"]);
+            // Moderators see everything.
+            Assert.Equal(id, (string?)(await GraphQL.DataAsync(ReadOne, new { id }, _moderator))["node"]!["id"]);
+        }
+        Assert.All((await GraphQL.DataAsync(ReadMany, new { ids = hidden }))["nodes"]!.AsArray(), Assert.Null);
+        var after = (await _unlimited.DataAsync(Thread))["review"]!;
+        Assert.Equal((int)before["commentCount"]!, (int)after["commentCount"]!);
+        Assert.Equal(before.ToJsonString(), after.ToJsonString());
+        Assert.Equal((int)after["commentCount"]!, CountShown(after["comments"]!));
+    }
+
+    [Fact]
+    public async Task Once_the_parent_is_approved_its_replies_are_shown_and_counted_on_every_path()
+    {
+        var before = (int)(await _unlimited.DataAsync(Thread))["review"]!["commentCount"]!;
+        var parent = await InsertAsync(null, CommentStatus.Pending);
+        var child = await InsertAsync(parent);
+        var grandchild = await InsertAsync(child);
+        Assert.Null((await GraphQL.DataAsync(ReadOne, new { id = Id(grandchild) }))["node"]);
+
+        await using (var session = Api.Store.LightweightSession())
+        {
+            var stored = await session.LoadAsync<Comment>(parent);
+            stored!.Status = CommentStatus.Approved;
+            session.UpdateRevision(stored, stored.Version + 1);
+            await session.SaveChangesAsync();
+        }
+
+        var read = (await GraphQL.DataAsync(ReadOne, new { id = Id(child) }))["node"]!;
+        Assert.Equal(Id(parent), (string?)read["parent"]!["id"]);
+        Assert.Equal([Id(grandchild)], read["replies"]!.AsArray().Select(reply => (string)reply!["id"]!));
+        Assert.Equal([Id(parent), Id(child), Id(grandchild)],
+            (await GraphQL.DataAsync(ReadMany, new { ids = new[] { Id(parent), Id(child), Id(grandchild) } }))["nodes"]!.AsArray().Select(node => (string)node!["id"]!));
+        var thread = (await _unlimited.DataAsync(Thread))["review"]!;
+        Assert.Equal(before + 3, (int)thread["commentCount"]!);
+        Assert.Equal((int)thread["commentCount"]!, CountShown(thread["comments"]!));
+    }
+
+    /// <summary>Comments in the thread as read (three levels deep, enough for these tests and the demo).</summary>
+    private static int CountShown(JsonNode comments) =>
+        comments["nodes"]!.AsArray().Sum(top => 1 + top!["replies"]!.AsArray().Sum(reply => 1 + reply!["replies"]!.AsArray().Count));
+
+    private async Task<Guid> InsertAsync(Guid? parentId, CommentStatus status = CommentStatus.Approved)
+    {
+        var comment = new Comment
+        {
+            Id = Guid.NewGuid(), ReviewId = Her, ParentId = parentId, AuthorName = "Reply visibility", AuthorEmail = CommentPosting.NewEmail(),
+            Body = "A reply.", PostedAt = DateTimeOffset.UtcNow.AddDays(-1), Status = status,
+        };
+        await using var session = Api.Store.LightweightSession();
+        session.Insert(comment);
+        await session.SaveChangesAsync();
+        return comment.Id;
+    }
+
+    private static string Id(Guid id) => GlobalId.Encode("Comment", id);
+}
