@@ -170,6 +170,28 @@ public sealed class LiveRevocationTests(ApiFactory api) : ApiTest(api), IAsyncLi
         Assert.Equal("complete", (await EventsToEndAsync(stream))[^1].Event);
     }
 
+    [Fact]
+    public async Task An_event_is_not_resolved_for_a_subscriber_whose_token_was_revoked_since_it_subscribed()
+    {
+        // A subscription that no socket or stream holds (nothing here could close it): the check made
+        // on each event, with this instance's knowledge of the token brought up to date by the announcement.
+        var token = await _tokens.CreateAsync("Moderator subscribed in process", Roles.Moderator);
+        var authentication = await Api.Services.GetRequiredService<TokenAuthenticator>().AuthenticateAsync(token.Secret, CancellationToken.None);
+        await using var witness = await WitnessAsync(Api.Services);
+        await using var subscriber = await SubscriptionProbe.StartAsync(Api.Services, Queue, user: authentication.Principal);
+        var before = await PostPendingAsync();
+        Assert.Equal(before.Email, (string?)(await subscriber.NextAsync())["moderationQueueChanged"]!["authorEmail"]);
+
+        await ChangeAsync(Revoke, new { id = token.Id });
+        var after = await PostPendingAsync();
+        await SeenAsync(witness, after.Id);
+
+        var ended = (await subscriber.NextResultAsync())!.ToJsonString();
+        Assert.DoesNotContain(after.Email, ended, StringComparison.Ordinal);
+        Assert.Contains("revoked", ended, StringComparison.Ordinal);
+        await subscriber.AssertNoneAsync(TimeSpan.Zero);
+    }
+
     private static Task<SubscriptionProbe> WitnessAsync(IServiceProvider services) =>
         SubscriptionProbe.StartAsync(services, Queue, user: SubscriptionProbe.UserWithRoles(Roles.Moderator));
 
