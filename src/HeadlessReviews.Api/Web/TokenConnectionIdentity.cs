@@ -19,7 +19,19 @@ public sealed class TokenConnectionIdentity(ApiTokenStates states, ILogger<Token
     public async ValueTask RecheckAsync(ILiveConnection connection, CancellationToken cancellationToken)
     {
         if (TokenAuthenticator.TokenIdOf(connection.User) is not { } id) return;
-        await ApplyAsync(connection, id, await states.LoadAsync(id, cancellationToken));
+        ApiTokenState? state;
+        try
+        {
+            state = await states.LoadAsync(id, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            // PostgreSQL away: keep what is known rather than fail the socket (4500 is fatal to
+            // graphql-ws clients); announcements and the periodic re-check still apply once it is back.
+            logger.LogWarning(error, "Could not re-check API token {TokenId} before an operation on its socket", id);
+            return;
+        }
+        await ApplyAsync(connection, id, state);
     }
 
     /// <summary>Brings one connection of token <paramref name="id"/> in line with <paramref name="state"/>.</summary>
