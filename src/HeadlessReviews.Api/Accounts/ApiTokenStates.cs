@@ -28,6 +28,7 @@ public sealed class ApiTokenStates : IDisposable
     private readonly IDocumentStore _store;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _interval;
+    private long _reads;
 
     public ApiTokenStates(IDocumentStore store, IEventBus bus, IOptions<AccountSettings> settings, TimeProvider clock)
     {
@@ -36,6 +37,9 @@ public sealed class ApiTokenStates : IDisposable
         _interval = settings.Value.TokenRecheckInterval;
         _announcements = bus.Subscribe(ApiTokenChanged.Topic, AnnouncementBuffer);
     }
+
+    /// <summary>Database reads made so far (diagnostics and tests: events must not each cost one).</summary>
+    public long Reads => Interlocked.Read(ref _reads);
 
     /// <summary>The token as this instance knows it (null: it no longer exists), at most one interval old and never older than an arrived announcement.</summary>
     public async ValueTask<ApiTokenState?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -66,6 +70,7 @@ public sealed class ApiTokenStates : IDisposable
     public async Task<IReadOnlyDictionary<Guid, ApiTokenState?>> LoadManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        Interlocked.Increment(ref _reads);
         await using var session = _store.QuerySession();
         var tokens = (await session.LoadManyAsync<ApiToken>(cancellationToken, ids)).ToDictionary(token => token.Id, ApiTokenState.Of);
         var states = ids.ToDictionary(id => id, id => tokens.GetValueOrDefault(id));
@@ -103,6 +108,7 @@ public sealed class ApiTokenStates : IDisposable
     private async Task<ApiTokenState?> ReadAsync(Guid id)
     {
         // Shared by every caller waiting for this entry, so no one caller's cancellation ends it.
+        Interlocked.Increment(ref _reads);
         await using var session = _store.QuerySession();
         return await session.LoadAsync<ApiToken>(id, CancellationToken.None) is { } token ? ApiTokenState.Of(token) : null;
     }
