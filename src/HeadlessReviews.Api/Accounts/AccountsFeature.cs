@@ -17,9 +17,13 @@ public static class AccountsFeature
         services.AddOptions<AccountSettings>().BindConfiguration(AccountSettings.Section)
             .Validate(settings => string.IsNullOrEmpty(settings.AdminToken) || TokenSecrets.IsWellFormed(settings.AdminToken),
                 "HeadlessReviews:AdminToken must be 17 to 199 letters, digits, '_' or '-' (for example `hr_` and 43 random base64url characters).")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.ConfigureMarten(ApiTokenStorage.Configure);
         services.AddSingleton<TokenAuthenticator>();
+        // What long-lived connections know of their tokens, kept true by announcements (ApiTokenChanged).
+        services.AddSingleton<ApiTokenStates>();
+        services.AddSingleton<IIdentityRecheck, ApiTokenRecheck>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddSingleton<IMutationFields, AccountMutations>();
@@ -35,6 +39,7 @@ public static class AccountsFeature
         public void AddTo(MutationType mutation)
         {
             CreateApiToken.AddTo(mutation);
+            UpdateApiToken.AddTo(mutation);
             RevokeApiToken.AddTo(mutation);
         }
     }

@@ -2,6 +2,7 @@ using HeadlessReviews.Api.Storage;
 using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
 using Marten;
 
@@ -23,12 +24,15 @@ public sealed class RevokeApiTokenInputType : InputObjectGraphType<RevokeApiToke
     }
 }
 
-/// <summary><c>revokeApiToken</c>: ADMIN only; effective from the next request, on every instance.</summary>
+/// <summary>
+/// <c>revokeApiToken</c>: ADMIN only; effective from the next request, on every instance, and at once on
+/// the sockets and event streams already open with the token (see <see cref="ApiTokenChanged"/>).
+/// </summary>
 public static class RevokeApiToken
 {
     public static void AddTo(MutationType mutation) =>
         mutation.Field<PayloadType<ApiTokenType, ApiToken>>("revokeApiToken")
-            .Description("Revokes an API token: every request with it is refused from now on, on every instance. Revoking twice keeps the first time. Needs ADMIN.")
+            .Description("Revokes an API token: every request with it is refused from now on, on every instance, and sockets and event streams open with it are closed. Revoking twice keeps the first time. Needs ADMIN.")
             .Argument<NonNullGraphType<RevokeApiTokenInputType>>("input", "The token to revoke.")
             .AuthorizeWithRoles(Roles.Admin)
             .ResolveAsync(async context =>
@@ -46,6 +50,7 @@ public static class RevokeApiToken
                 {
                     token.RevokedAt = context.RequestServices!.GetRequiredService<TimeProvider>().GetStoredNow();
                     session.Update(token);
+                    ApiTokenChanged.Publish(context.RequestServices!.GetRequiredService<IEventBus>(), session, token.Id);
                     await session.SaveChangesAsync(context.CancellationToken);
                 }
                 return Payload<ApiToken>.Success(input.ClientMutationId, token);

@@ -10,7 +10,8 @@ namespace HeadlessReviews.Api.Accounts;
 /// <summary>
 /// Turns a presented secret into an identity: the bootstrap admin secret, or a stored token that is
 /// not revoked. Looked up on every request, so a revocation holds from the next request on, on every
-/// instance. Used by HTTP and, later, by the WebSocket handshake.
+/// instance. Used by HTTP and by the WebSocket handshake; sockets and event streams opened with a token
+/// are re-checked by its id (<see cref="TokenIdOf"/>), so no secret is kept for them.
 /// </summary>
 public sealed class TokenAuthenticator(IDocumentStore store, IOptions<AccountSettings> settings, TimeProvider clock)
 {
@@ -42,6 +43,15 @@ public sealed class TokenAuthenticator(IDocumentStore store, IOptions<AccountSet
         session.Patch<ApiToken>(token.Id).Set(t => t.LastUsedAt, now);
         await session.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The stored token an identity was made from; null for the bootstrap admin and identities not made here.</summary>
+    public static Guid? TokenIdOf(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, AuthenticationType: AuthenticationType } && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id
+            : null;
+
+    /// <summary>The identity a token in this state makes, as a request presenting its secret would get.</summary>
+    public static ClaimsPrincipal Principal(ApiTokenState token) => Principal(token.Id.ToString(), token.Name, token.Roles);
 
     private static ClaimsPrincipal Principal(string id, string name, IEnumerable<string> roles)
     {

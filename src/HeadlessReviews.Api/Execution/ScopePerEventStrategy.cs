@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using HeadlessReviews.Api.Security;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace HeadlessReviews.Api.Execution;
@@ -7,15 +8,22 @@ namespace HeadlessReviews.Api.Execution;
 /// <summary>
 /// Runs subscriptions so that each event's selection set is resolved in a DI scope of its own, one
 /// field at a time (a Marten session is not thread-safe). The scope is linked to the subscribing
-/// request's through <see cref="SubscribingRequest"/>.
+/// request's through <see cref="SubscribingRequest"/>. Before an event is resolved, the subscriber's
+/// identity is checked (<see cref="IIdentityRecheck"/>): a subscription whose token was revoked or lost
+/// a role since it started ends with that error instead, and nothing of the event is resolved.
 /// </summary>
-public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
+public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IIdentityRecheck? identities = null) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
 {
     // GraphQL.NET hands each event a copy of the subscription's context, so the scope set here ends with
     // the event; the subscription's own context keeps the subscribing request's services throughout
     // (stream errors are reported with those, as nothing is resolved for them).
     protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
+        // Thrown, not returned: GraphQL.NET hands an exception from here to the observer's OnError, and
+        // the transports send it as the stream's last result and end the stream.
+        if (identities is not null
+            && await identities.WithdrawnAsync(context.RequestServices!.GetRequiredService<Viewer>().User, context.CancellationToken) is { } withdrawn)
+            throw withdrawn;
         // A scope per event, not per subscription: loaders cache what they read, and a later event must see later edits.
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SubscribingRequest>().Services = context.RequestServices;

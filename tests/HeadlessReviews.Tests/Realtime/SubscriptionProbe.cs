@@ -85,6 +85,20 @@ public sealed class SubscriptionProbe : IObserver<ExecutionResult>, IAsyncDispos
         return next["data"]!;
     }
 
+    /// <summary>The next result as it came (data, errors or both; a stream error as <c>{ "errors": "…" }</c>); null when the stream ended first.</summary>
+    public async Task<JsonNode?> NextResultAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            return await _events.Reader.WaitToReadAsync(cancel.Token) && _events.Reader.TryRead(out var next) ? next : null;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException("No event arrived in time.");
+        }
+    }
+
     /// <summary>Waits a while and fails if any event arrives.</summary>
     public async Task AssertNoneAsync(TimeSpan? wait = null)
     {

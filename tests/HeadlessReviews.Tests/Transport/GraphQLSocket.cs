@@ -56,6 +56,18 @@ public sealed class GraphQLSocket(WebSocket socket) : IDisposable
         }
     }
 
+    /// <summary>Reads until the server closes; returns every message before the close, and the close code.</summary>
+    public async Task<(List<JsonObject> Messages, int Code)> MessagesUntilClosedAsync()
+    {
+        var messages = new List<JsonObject>();
+        while (true)
+        {
+            var (text, status) = await ReceiveFrameAsync();
+            if (text is null) return (messages, (int)status!.Value);
+            messages.Add(JsonNode.Parse(text)!.AsObject());
+        }
+    }
+
     private async Task<(string? Text, WebSocketCloseStatus? Status)> ReceiveFrameAsync()
     {
         using var timeout = new CancellationTokenSource(Wait);

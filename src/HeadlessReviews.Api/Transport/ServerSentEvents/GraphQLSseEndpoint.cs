@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Types;
@@ -14,14 +15,19 @@ namespace HeadlessReviews.Api.Transport.ServerSentEvents;
 /// errors found before execution (syntax, validation, variables) arrive as a <c>next</c> carrying
 /// <c>errors</c> on an accepted stream; HTTP-level refusals (unparseable body, 405, 413, 415) are
 /// answered by <see cref="GraphQLHttpEndpoint{TSchema}"/> as plain HTTP errors, before any stream.
-/// The request's DI scope (and so the viewer) lives as long as the stream. Knows nothing of the schema.
+/// The request's DI scope (and so the viewer) lives as long as the stream; only so many streams per
+/// client address (429 beyond), each filed in <see cref="ConnectionRegistry"/> under its identity, so the
+/// application can end it when that identity is withdrawn. Knows nothing of the schema.
 /// </summary>
 public sealed class GraphQLSseEndpoint<TSchema>(
     IDocumentExecuter<TSchema> executer,
     IGraphQLTextSerializer serializer,
+    ConnectionRegistry registry,
     IOptions<GraphQLSseSettings> settings,
-    ILogger<GraphQLSseEndpoint<TSchema>> logger) where TSchema : ISchema
+    ILogger<GraphQLSseEndpoint<TSchema>> logger,
+    IConnectionIdentity? identity = null) where TSchema : ISchema
 {
+    private const string Kind = "event-stream";
 
     private int _open;
 
@@ -30,8 +36,17 @@ public sealed class GraphQLSseEndpoint<TSchema>(
 
     public async Task HandleAsync(HttpContext context, GraphQLHttpRequest request, bool isGet)
     {
+        var client = ConnectionRegistry.ClientOf(context);
+        var limit = settings.Value.MaxConnectionsPerClient;
+        if (!registry.TryAdd(Kind, client, limit))
+        {
+            await TooManyConnections.WriteAsync(context, serializer, $"At most {limit} event streams per client address.");
+            return;
+        }
         Interlocked.Increment(ref _open);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var live = new LiveStream(context.User, identity?.KeyOf(context.User), ended);
+        registry.Track(live);
         try
         {
             var result = await executer.ExecuteAsync(request.ToExecutionOptions(context, isGet ? HttpOperationRule.ForGetStream : HttpOperationRule.ForPostStream, ended.Token));
@@ -52,9 +67,15 @@ public sealed class GraphQLSseEndpoint<TSchema>(
             try
             {
                 if (result.Executed && result.Streams is { Count: > 0 } streams)
-                    await ForwardAsync(streams.Values, stream, ended.Token);
+                    await ForwardAsync(streams.Values, stream, live, ended.Token);
                 else
                     stream.Send(EventStreamMessages.Next(serializer.Serialize(result)));
+                if (live.Forbidden is { } forbidden)
+                {
+                    var refusal = new ExecutionResult { Executed = true };
+                    refusal.AddError(forbidden);
+                    stream.Send(EventStreamMessages.Next(serializer.Serialize(refusal)));
+                }
                 stream.Send(EventStreamMessages.Complete);
             }
             catch (OperationCanceledException) when (ended.IsCancellationRequested)
@@ -74,6 +95,8 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         }
         finally
         {
+            registry.Untrack(live);
+            registry.Remove(Kind, client);
             Interlocked.Decrement(ref _open);
         }
     }
@@ -106,7 +129,7 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         catch (OperationCanceledException) { }
     }
 
-    private async Task ForwardAsync(IEnumerable<IObservable<ExecutionResult>> streams, OutboundEvents stream, CancellationToken ended)
+    private async Task ForwardAsync(IEnumerable<IObservable<ExecutionResult>> streams, OutboundEvents stream, LiveStream live, CancellationToken ended)
     {
         var subscriptions = new List<IDisposable>();
         var completions = new List<Task>();
@@ -114,13 +137,13 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         {
             foreach (var source in streams)
             {
-                var observer = new ForwardingObserver(serializer, stream);
+                var observer = new ForwardingObserver(serializer, stream, live);
                 completions.Add(observer.Ended);
                 subscriptions.Add(source.Subscribe(observer));
             }
             var all = Task.WhenAll(completions);
-            await all.WaitAsync(ended);
-            await all;
+            // Forbidden: stop forwarding at once; the caller sends the reason and `complete`.
+            if (await Task.WhenAny(all, live.ForbiddenAt).WaitAsync(ended) == all) await all;
         }
         finally
         {
@@ -128,7 +151,7 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         }
     }
 
-    private sealed class ForwardingObserver(IGraphQLTextSerializer serializer, OutboundEvents stream) : IObserver<ExecutionResult>
+    private sealed class ForwardingObserver(IGraphQLTextSerializer serializer, OutboundEvents stream, LiveStream live) : IObserver<ExecutionResult>
     {
         private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -136,6 +159,7 @@ public sealed class GraphQLSseEndpoint<TSchema>(
 
         public void OnNext(ExecutionResult value)
         {
+            if (live.Forbidden is not null) return;
             try { stream.Send(EventStreamMessages.Next(serializer.Serialize(value))); }
             catch (Exception error) { _ended.TrySetException(error); }
         }
@@ -150,6 +174,37 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         }
 
         public void OnCompleted() => _ended.TrySetResult();
+    }
+
+    /// <summary>One stream as <see cref="ConnectionRegistry"/> sees it: it keeps its request's identity, and is forbidden or told to go away.</summary>
+    private sealed class LiveStream(ClaimsPrincipal user, string? identityKey, CancellationTokenSource ended) : ILiveConnection
+    {
+        private readonly TaskCompletionSource _forbidden = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private ExecutionError? _error;
+
+        public ClaimsPrincipal User => user;
+
+        public string? IdentityKey => identityKey;
+
+        public ExecutionError? Forbidden => Volatile.Read(ref _error);
+
+        public Task ForbiddenAt => _forbidden.Task;
+
+        // A stream runs one operation, already started with the request's identity.
+        public bool ReplaceUser(ClaimsPrincipal replacement) => false;
+
+        public Task ForbidAsync(ExecutionError reason)
+        {
+            Interlocked.CompareExchange(ref _error, reason, null);
+            _forbidden.TrySetResult();
+            return Task.CompletedTask;
+        }
+
+        public Task GoAwayAsync()
+        {
+            try { ended.Cancel(); } catch (ObjectDisposedException) { }
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>

@@ -17,4 +17,8 @@ public sealed class GraphQLSseSettings
     /// </summary>
     [Range(1, 100_000)]
     public int OutboundBufferMessages { get; set; } = 256;
+
+    /// <summary>Open event streams per client address (counted as WebSockets are); one more is refused with HTTP 429 before the stream starts.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerClient { get; set; } = 200;
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HeadlessReviews.Api.Transport.ServerSentEvents;
 
@@ -11,6 +12,7 @@ public static class SseRegistration
     public static IServiceCollection AddGraphQLServerSentEvents<TSchema>(this IServiceCollection services) where TSchema : ISchema
     {
         services.AddOptions<GraphQLSseSettings>().BindConfiguration(GraphQLSseSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ConnectionRegistry>();
         services.AddSingleton<GraphQLSseEndpoint<TSchema>>();
         return services;
     }

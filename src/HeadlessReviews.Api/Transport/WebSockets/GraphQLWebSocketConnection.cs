@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
@@ -10,7 +11,9 @@ namespace HeadlessReviews.Api.Transport.WebSockets;
 /// <summary>
 /// One accepted <c>graphql-transport-ws</c> socket: reads messages one at a time and answers them per
 /// the protocol; operations run concurrently, each in a DI scope of its own, and write through the
-/// socket's <see cref="SocketOutbox"/>.
+/// socket's <see cref="SocketOutbox"/>. Its identity is set by <c>connection_init</c>, confirmed again
+/// before each new operation, and may be replaced or withdrawn by the application meanwhile (see
+/// <see cref="IConnectionIdentity"/>).
 /// </summary>
 public sealed class GraphQLWebSocketConnection<TSchema>(
     HttpContext context,
@@ -18,13 +21,35 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
     GraphQLWebSocketSettings settings,
     IDocumentExecuter<TSchema> executer,
     IGraphQLTextSerializer serializer,
-    ILogger logger) where TSchema : ISchema
+    ILogger logger) : ILiveConnection where TSchema : ISchema
 {
     private readonly ConcurrentDictionary<string, SocketOperation<TSchema>> _operations = new();
+    private readonly IConnectionIdentity? _identity = context.RequestServices.GetService<IConnectionIdentity>();
     private bool _initReceived;
     private bool _acknowledged;
+    private string? _identityKey;
 
     public SocketOutbox Outbox { get; } = new(socket, settings.OutboundBufferMessages, settings.CloseTimeout, logger);
+
+    public ClaimsPrincipal User => context.User;
+
+    public string? IdentityKey => Volatile.Read(ref _identityKey);
+
+    /// <summary>Every later operation's scope sees this identity (through the HTTP context of the socket).</summary>
+    public bool ReplaceUser(ClaimsPrincipal user)
+    {
+        context.User = user;
+        return true;
+    }
+
+    public Task ForbidAsync(ExecutionError reason)
+    {
+        // Operations stop before the close frame goes out: nothing more is resolved or sent for them.
+        foreach (var operation in _operations.Values) operation.Stop();
+        return Outbox.CloseAsync(CloseCodes.Forbidden, $"Forbidden: {reason.Message}");
+    }
+
+    public Task GoAwayAsync() => Outbox.CloseAsync(CloseCodes.GoingAway, "Server shutting down");
 
     public async Task RunAsync()
     {
@@ -145,8 +170,8 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
             await Outbox.CloseAsync(CloseCodes.Forbidden, decision.Reason ?? "Forbidden");
             return;
         }
-        // Every later operation's scope sees this identity (through the HTTP context of the socket).
-        if (decision.User is not null) context.User = decision.User;
+        if (decision.User is not null) ReplaceUser(decision.User);
+        Volatile.Write(ref _identityKey, _identity?.KeyOf(context.User));
         _acknowledged = true;
         Outbox.Send(ServerMessages.ConnectionAck);
         if (settings.PingInterval > TimeSpan.Zero) _ = PingAsync();
@@ -173,6 +198,13 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
         {
             await Outbox.CloseAsync(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
             return;
+        }
+        // The identity the socket was opened with may have been withdrawn or changed since, and the
+        // announcement missed: confirm it before running anything more as it (this may close the socket).
+        if (_identity is not null && IdentityKey is not null)
+        {
+            await _identity.RecheckAsync(this, Outbox.Closed);
+            if (Outbox.IsClosing) return;
         }
         if (_operations.Count >= settings.MaxSubscriptionsPerConnection)
         {

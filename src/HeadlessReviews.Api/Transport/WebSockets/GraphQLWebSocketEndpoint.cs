@@ -17,6 +17,7 @@ public sealed class GraphQLWebSocketEndpoint<TSchema>(
     ILogger<GraphQLWebSocketEndpoint<TSchema>> logger) where TSchema : ISchema
 {
     public const string SubProtocol = "graphql-transport-ws";
+    private const string Kind = "websocket";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -25,26 +26,26 @@ public sealed class GraphQLWebSocketEndpoint<TSchema>(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, $"This endpoint speaks the `{SubProtocol}` WebSocket subprotocol only; offer it in Sec-WebSocket-Protocol.");
             return;
         }
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ConnectionRegistry.ClientOf(context);
         var limits = settings.Value;
-        if (!registry.TryAdd(client, limits.MaxConnectionsPerClient))
+        if (!registry.TryAdd(Kind, client, limits.MaxConnectionsPerClient))
         {
-            await RefuseAsync(context, StatusCodes.Status429TooManyRequests, $"At most {limits.MaxConnectionsPerClient} WebSocket connections per client address.");
+            await TooManyConnections.WriteAsync(context, serializer, $"At most {limits.MaxConnectionsPerClient} WebSocket connections per client address.");
             return;
         }
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync(SubProtocol);
             var connection = new GraphQLWebSocketConnection<TSchema>(context, socket, limits, executer, serializer, logger);
-            registry.Track(connection.Outbox);
+            registry.Track(connection);
             try { await connection.RunAsync(); }
             finally
             {
-                registry.Untrack(connection.Outbox);
+                registry.Untrack(connection);
                 connection.Outbox.Dispose();
             }
         }
-        finally { registry.Remove(client); }
+        finally { registry.Remove(Kind, client); }
     }
 
     private static Task RefuseAsync(HttpContext context, int status, string message)

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HeadlessReviews.Api.Transport.WebSockets;
 
@@ -7,7 +8,7 @@ public static class WebSocketRegistration
     public static IServiceCollection AddGraphQLWebSockets<TSchema>(this IServiceCollection services) where TSchema : ISchema
     {
         services.AddOptions<GraphQLWebSocketSettings>().BindConfiguration(GraphQLWebSocketSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ConnectionRegistry>();
+        services.TryAddSingleton<ConnectionRegistry>();
         services.AddSingleton<GraphQLWebSocketEndpoint<TSchema>>();
         return services;
     }
