@@ -1,5 +1,6 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Films.Editing;
@@ -32,7 +33,7 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         if (input.Has("poster")) film.Poster = input.Poster is null ? null : ImageChecks.Check(checks, "poster", input.Poster);
 
         await CreditsAsync(film, input, checks, cancellationToken);
-        film.Slug = await Slugs.ChooseAsync(session, checks, Tables.Films, "film", input.Slug, film.Slug, creating ? film.Title : null, film.Id, cancellationToken);
+        film.Slug = await SlugLookup.ChooseAsync(session, checks, Tables.Films, "film", input.Slug, film.Slug, creating ? film.Title : null, film.Id, cancellationToken);
     }
 
     private static List<string> Genres(List<string> genres, InputChecks checks)

@@ -1,9 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Films.Editing;
@@ -45,6 +47,7 @@ public sealed class FilmMutations : IMutationFields
         if (checks.Failed) return Payload<Film>.Failure(input.ClientMutationId, checks.Errors);
 
         session.Insert(film);
+        services.GetRequiredService<ChangeAnnouncer>().Changed(session, film);
         return await VersionedEditing.SaveAsync(session, Kind, film, input.ClientMutationId, expectedVersion: 0, context.CancellationToken);
     }
 
@@ -60,6 +63,7 @@ public sealed class FilmMutations : IMutationFields
         if (checks.Failed) return Payload<Film>.Failure(input.ClientMutationId, checks.Errors);
 
         session.UpdateRevision(film!, input.ExpectedVersion!.Value + 1);
+        services.GetRequiredService<ChangeAnnouncer>().Changed(session, film!);
         return await VersionedEditing.SaveAsync(session, Kind, film!, input.ClientMutationId, input.ExpectedVersion.Value, context.CancellationToken);
     }
 
@@ -79,7 +83,8 @@ public sealed class FilmMutations : IMutationFields
             session.QueueSqlCommand($"delete from {Tables.Comments} where review_id in (select id from {Tables.Reviews} where film_id = ?)", film!.Id);
             session.QueueSqlCommand($"delete from {Tables.Reviews} where film_id = ?", film.Id);
         }
-        VersionedEditing.DeleteChecked(session, Kind, film!, input.ExpectedVersion!.Value);
+        VersionedWrites.DeleteChecked(session, Kind, film!, input.ExpectedVersion!.Value);
+        context.RequestServices!.GetRequiredService<ChangeAnnouncer>().Deleted(session, film!);
         var saved = await VersionedEditing.SaveAsync(session, Kind, film!, input.ClientMutationId, input.ExpectedVersion.Value, context.CancellationToken);
         return saved.Errors.Count > 0 ? saved : saved with { Node = null };
     }

@@ -1,6 +1,7 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Films.Editing;
-using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.People.Editing;
@@ -18,6 +19,6 @@ public sealed class PersonEditor(IDocumentSession session)
         if (input.Has("bio")) person.Bio = checks.Text("bio", input.Bio, 4000, required: false);
         if (input.Has("image")) person.Image = input.Image is null ? null : ImageChecks.Check(checks, "image", input.Image);
 
-        person.Slug = await Slugs.ChooseAsync(session, checks, Tables.People, "person", input.Slug, person.Slug, creating ? person.Name : null, person.Id, cancellationToken);
+        person.Slug = await SlugLookup.ChooseAsync(session, checks, Tables.People, "person", input.Slug, person.Slug, creating ? person.Name : null, person.Id, cancellationToken);
     }
 }

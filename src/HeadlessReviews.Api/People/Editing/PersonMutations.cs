@@ -1,9 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.People.Editing;
@@ -44,6 +46,7 @@ public sealed class PersonMutations : IMutationFields
         if (checks.Failed) return Payload<Person>.Failure(input.ClientMutationId, checks.Errors);
 
         session.Insert(person);
+        services.GetRequiredService<ChangeAnnouncer>().Changed(session, person);
         return await VersionedEditing.SaveAsync(session, Kind, person, input.ClientMutationId, expectedVersion: 0, context.CancellationToken);
     }
 
@@ -59,6 +62,7 @@ public sealed class PersonMutations : IMutationFields
         if (checks.Failed) return Payload<Person>.Failure(input.ClientMutationId, checks.Errors);
 
         session.UpdateRevision(person!, input.ExpectedVersion!.Value + 1);
+        services.GetRequiredService<ChangeAnnouncer>().Changed(session, person!);
         return await VersionedEditing.SaveAsync(session, Kind, person!, input.ClientMutationId, input.ExpectedVersion.Value, context.CancellationToken);
     }
 
@@ -74,14 +78,17 @@ public sealed class PersonMutations : IMutationFields
                 $"{person.Name} is credited on {films.Count} film(s) ({string.Join(", ", films.Take(5).Select(f => f.Slug))}); remove the credits first or pass `cascade: true` to remove them with the person.")], person);
 
         // Each film's revision bump makes an edit of that film based on its old version lose.
+        var announcer = context.RequestServices!.GetRequiredService<ChangeAnnouncer>();
         foreach (var film in films)
         {
             film.DirectorIds.RemoveAll(id => id == person.Id);
             film.WriterIds.RemoveAll(id => id == person.Id);
             film.Cast.RemoveAll(member => member.PersonId == person.Id);
             session.UpdateRevision(film, film.Version + 1);
+            announcer.Changed(session, film);
         }
-        VersionedEditing.DeleteChecked(session, Kind, person, input.ExpectedVersion!.Value);
+        VersionedWrites.DeleteChecked(session, Kind, person, input.ExpectedVersion!.Value);
+        announcer.Deleted(session, person);
         var saved = await VersionedEditing.SaveAsync(session, Kind, person, input.ClientMutationId, input.ExpectedVersion.Value, context.CancellationToken);
         return saved.Errors.Count > 0 ? saved : saved with { Node = null };
     }

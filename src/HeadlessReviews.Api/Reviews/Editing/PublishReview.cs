@@ -1,5 +1,6 @@
+using HeadlessReviews.Api.Editing;
+
 using HeadlessReviews.Api.Graph.Mutations;
-using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Reviews.Subscriptions;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
@@ -26,7 +27,7 @@ public static class PublishReview
             changed.Add("publishedAt");
         }
         // In the same transaction as the change: subscribers hear of it only if it commits.
-        ReviewPublished.Publish(services.GetRequiredService<IEventBus>(), edits.Session, review);
+        ReviewPublished.Publish(edits.Announcer, edits.Session, review);
         return await edits.SaveAsync(review, input.ExpectedVersion!.Value, input.ClientMutationId, ReviewRevisionAction.Published, changed, cancellationToken);
     }
 

@@ -1,7 +1,9 @@
 using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
@@ -11,11 +13,13 @@ namespace HeadlessReviews.Api.Reviews.Editing;
 /// review at the version the client based its change on, and save the change together with its
 /// revision in the review's event stream, in one transaction.
 /// </summary>
-public sealed class ReviewEdits(IDocumentSession session, Viewer viewer, TimeProvider clock)
+public sealed class ReviewEdits(IDocumentSession session, ChangeAnnouncer announcer, Viewer viewer, TimeProvider clock)
 {
     public static readonly EditedKind<Review> Kind = new("Review", "review", Tables.Reviews, review => review.Id);
 
     public IDocumentSession Session => session;
+
+    public ChangeAnnouncer Announcer => announcer;
 
     public DateTimeOffset Now => clock.GetStoredNow();
 
@@ -31,6 +35,7 @@ public sealed class ReviewEdits(IDocumentSession session, Viewer viewer, TimePro
         var version = expectedVersion + 1;
         if (expectedVersion == 0) session.Insert(review);
         else session.UpdateRevision(review, version);
+        announcer.Changed(session, review);
         session.Events.Append(review.Id, new ReviewRevised(action, viewer.Name, review.UpdatedAt, version, changedFields, ReviewSnapshot.Of(review), restoredFrom));
         return await VersionedEditing.SaveAsync(session, Kind, review, clientMutationId, expectedVersion, cancellationToken);
     }
@@ -39,7 +44,8 @@ public sealed class ReviewEdits(IDocumentSession session, Viewer viewer, TimePro
     public async Task<Payload<Review>> DeleteAsync(Review review, int expectedVersion, string? clientMutationId, CancellationToken cancellationToken)
     {
         session.DeleteWhere<Comment>(comment => comment.ReviewId == review.Id);
-        VersionedEditing.DeleteChecked(session, Kind, review, expectedVersion);
+        VersionedWrites.DeleteChecked(session, Kind, review, expectedVersion);
+        announcer.Deleted(session, review);
         session.Events.Append(review.Id, new ReviewDeleted(viewer.Name, Now, review.Slug));
         var saved = await VersionedEditing.SaveAsync(session, Kind, review, clientMutationId, expectedVersion, cancellationToken);
         return saved.Errors.Count > 0 ? saved : saved with { Node = null };
