@@ -6,6 +6,7 @@ public static class EditingRegistration
     public static IServiceCollection AddEditing(this IServiceCollection services)
     {
         services.AddScoped<ChangeAnnouncer>();
+        services.AddScoped(typeof(CatalogueEditing<,>));
         return services;
     }
 }

@@ -9,8 +9,14 @@ namespace HeadlessReviews.Api.Films.Editing;
 /// Checks an editor's film fields and applies them to a film: every mistake is collected as a user
 /// error, and the film is only changed in memory (the caller saves it when there are none).
 /// </summary>
-public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
+public sealed class FilmEditor(IDocumentSession session, TimeProvider clock) : IFieldRules<Film, FilmFields>
 {
+    public static readonly EditedKind<Film> FilmKind = new("Film", "film", Tables.Films, film => film.Id);
+
+    public EditedKind<Film> Kind => FilmKind;
+
+    public Film NewDocument() => new() { Id = Guid.NewGuid() };
+
     public async Task ApplyAsync(Film film, FilmFields input, InputChecks checks, CancellationToken cancellationToken)
     {
         var creating = film.Version == 0;
@@ -83,5 +89,4 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         }
         return members;
     }
-
 }

@@ -10,8 +10,14 @@ namespace HeadlessReviews.Api.People.Editing;
 /// Checks an editor's person fields and applies them to a person: every mistake is collected as a user
 /// error, and the person is only changed in memory (the caller saves it when there are none).
 /// </summary>
-public sealed class PersonEditor(IDocumentSession session)
+public sealed class PersonEditor(IDocumentSession session) : IFieldRules<Person, PersonFields>
 {
+    public static readonly EditedKind<Person> PersonKind = new("Person", "person", Tables.People, person => person.Id);
+
+    public EditedKind<Person> Kind => PersonKind;
+
+    public Person NewDocument() => new() { Id = Guid.NewGuid() };
+
     public async Task ApplyAsync(Person person, PersonFields input, InputChecks checks, CancellationToken cancellationToken)
     {
         var creating = person.Version == 0;

@@ -1,8 +1,9 @@
 using GraphQL.Types;
-using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Films.Mutations;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.People.Editing;
 
-namespace HeadlessReviews.Api.People.Editing;
+namespace HeadlessReviews.Api.People.Mutations;
 
 /// <summary>The person fields of both inputs; for updates, a field left out stays as it is and null clears it.</summary>
 internal static class PersonFieldsGraph
@@ -18,7 +19,7 @@ internal static class PersonFieldsGraph
     }
 }
 
-public sealed class CreatePersonInputType : PatchInputType<CreatePersonInput>
+public sealed class CreatePersonInputType : MutationInputType<CreatePersonInput>
 {
     public CreatePersonInputType()
     {
@@ -28,7 +29,7 @@ public sealed class CreatePersonInputType : PatchInputType<CreatePersonInput>
     }
 }
 
-public sealed class UpdatePersonInputType : PatchInputType<UpdatePersonInput>
+public sealed class UpdatePersonInputType : MutationInputType<UpdatePersonInput>
 {
     public UpdatePersonInputType()
     {
@@ -40,7 +41,7 @@ public sealed class UpdatePersonInputType : PatchInputType<UpdatePersonInput>
     }
 }
 
-public sealed class DeletePersonInputType : InputObjectGraphType<DeletePersonInput>
+public sealed class DeletePersonInputType : MutationInputType<DeletePersonInput>
 {
     public DeletePersonInputType()
     {

@@ -1,8 +1,9 @@
 using GraphQL.Types;
+using HeadlessReviews.Api.Films.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
 
-namespace HeadlessReviews.Api.Films.Editing;
+namespace HeadlessReviews.Api.Films.Mutations;
 
 public sealed class CastInputType : InputObjectGraphType<CastInput>
 {
@@ -52,7 +53,7 @@ internal static class FilmFieldsGraph
     }
 }
 
-public sealed class CreateFilmInputType : PatchInputType<CreateFilmInput>
+public sealed class CreateFilmInputType : MutationInputType<CreateFilmInput>
 {
     public CreateFilmInputType()
     {
@@ -62,7 +63,7 @@ public sealed class CreateFilmInputType : PatchInputType<CreateFilmInput>
     }
 }
 
-public sealed class UpdateFilmInputType : PatchInputType<UpdateFilmInput>
+public sealed class UpdateFilmInputType : MutationInputType<UpdateFilmInput>
 {
     public UpdateFilmInputType()
     {
@@ -74,7 +75,7 @@ public sealed class UpdateFilmInputType : PatchInputType<UpdateFilmInput>
     }
 }
 
-public sealed class DeleteFilmInputType : InputObjectGraphType<DeleteFilmInput>
+public sealed class DeleteFilmInputType : MutationInputType<DeleteFilmInput>
 {
     public DeleteFilmInputType()
     {
