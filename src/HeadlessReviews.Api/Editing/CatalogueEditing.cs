@@ -44,16 +44,17 @@ public sealed class CatalogueEditing<T, TFields>(IDocumentSession session, IFiel
         return await VersionedWrites.SaveAsync(session, rules.Kind, document!, expectedVersion.Value, cancellationToken);
     }
 
-    /// <summary>Deletes the document at <paramref name="expectedVersion"/> after its cascade step; the result has no document when it is gone.</summary>
-    public async Task<EditResult<T>> DeleteAsync(string? id, int? expectedVersion, bool cascade, DeleteCascade<T> cascadeStep, CancellationToken cancellationToken)
+    /// <summary>Deletes the document at the input's version after its cascade step; the result has no document when it is gone.</summary>
+    public async Task<EditResult<T>> DeleteAsync(DeleteInput input, DeleteCascade<T> cascadeStep, CancellationToken cancellationToken)
     {
-        var (document, failure) = await VersionedWrites.LockAsync(session, rules.Kind, id, expectedVersion, cancellationToken);
+        var (document, failure) = await VersionedWrites.LockAsync(session, rules.Kind, input.Id, input.ExpectedVersion, cancellationToken);
         if (failure is not null) return failure;
-        if (await cascadeStep(document!, cascade, cancellationToken) is { } refusal) return EditResult<T>.Failure(refusal, document);
+        if (await cascadeStep(document!, input.Cascade, cancellationToken) is { } refusal) return EditResult<T>.Failure(refusal, document);
 
-        VersionedWrites.DeleteChecked(session, rules.Kind, document!, expectedVersion!.Value);
+        var expectedVersion = input.ExpectedVersion!.Value;
+        VersionedWrites.DeleteChecked(session, rules.Kind, document!, expectedVersion);
         announcer.Deleted(session, document!);
-        var saved = await VersionedWrites.SaveAsync(session, rules.Kind, document!, expectedVersion.Value, cancellationToken);
+        var saved = await VersionedWrites.SaveAsync(session, rules.Kind, document!, expectedVersion, cancellationToken);
         return saved.Succeeded ? EditResult<T>.Deleted() : saved;
     }
 }

@@ -5,20 +5,11 @@ using Marten;
 
 namespace HeadlessReviews.Api.Films.Editing;
 
-/// <summary>The film to delete, at the version the deletion is based on.</summary>
-public sealed class DeleteFilmInput
-{
-    public string? Id { get; set; }
-    public int? ExpectedVersion { get; set; }
-    /// <summary>Also delete the film's reviews and their comments; without it a reviewed film stays (<c>IN_USE</c>).</summary>
-    public bool Cascade { get; set; }
-}
-
 /// <summary>Deletes a film; a reviewed one only with <c>cascade</c>, which deletes its reviews and their comments with it.</summary>
-public sealed class DeleteFilm(CatalogueEditing<Film, FilmFields> editing, IDocumentSession session) : IEditOperation<DeleteFilmInput, Film>
+public sealed class DeleteFilm(CatalogueEditing<Film, FilmFields> editing, IDocumentSession session) : IEditOperation<DeleteInput, Film>
 {
-    public Task<EditResult<Film>> HandleAsync(DeleteFilmInput input, CancellationToken cancellationToken) =>
-        editing.DeleteAsync(input.Id, input.ExpectedVersion, input.Cascade, DeleteReviewsAsync, cancellationToken);
+    public Task<EditResult<Film>> HandleAsync(DeleteInput input, CancellationToken cancellationToken) =>
+        editing.DeleteAsync(input, DeleteReviewsAsync, cancellationToken);
 
     // Rows deleted in bulk with their film are announced by the film's event only.
     private async Task<UserError?> DeleteReviewsAsync(Film film, bool cascade, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
 
@@ -69,21 +70,19 @@ public sealed class UpdateFilmInputType : MutationInputType<UpdateFilmInput>
     {
         Name = "UpdateFilmInput";
         Description = "Changes to a film: fields left out stay as they are, fields set to null are cleared.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The film to change.");
-        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the change is based on; a newer one in the store gives `VERSION_CONFLICT` and changes nothing.");
+        this.TargetFields("The film to change.");
         FilmFieldsGraph.AddFields(this, creating: false);
     }
 }
 
-public sealed class DeleteFilmInputType : MutationInputType<DeleteFilmInput>
+public sealed class DeleteFilmInputType : MutationInputType<DeleteInput>
 {
     public DeleteFilmInputType()
     {
         Name = "DeleteFilmInput";
         Description = "The film to delete.";
         this.ClientMutationIdField();
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The film to delete.");
-        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the deletion is based on.");
+        this.TargetFields("The film to delete.", "The `version` the deletion is based on.");
         Field<BooleanGraphType>("cascade").Description("Also delete the film's reviews and their comments. Without it, a reviewed film is not deleted (`IN_USE`).").DefaultValue(false);
     }
 }

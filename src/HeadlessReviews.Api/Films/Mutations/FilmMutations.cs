@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Films.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Security;
@@ -27,6 +28,6 @@ public sealed class FilmMutations : IMutationFields
             .Description("Deletes a film. A film with reviews is kept unless `cascade` is set. Needs EDITOR.")
             .Argument<NonNullGraphType<DeleteFilmInputType>>("input", "The film to delete.")
             .AuthorizeWithRoles(Roles.Editor)
-            .ResolvesWith<DeleteFilm, DeleteFilmInput, Film>();
+            .ResolvesWith<DeleteFilm, DeleteInput, Film>();
     }
 }

@@ -5,21 +5,12 @@ using Marten;
 
 namespace HeadlessReviews.Api.People.Editing;
 
-/// <summary>The person to delete, at the version the deletion is based on.</summary>
-public sealed class DeletePersonInput
-{
-    public string? Id { get; set; }
-    public int? ExpectedVersion { get; set; }
-    /// <summary>Also remove the person's credits from the films naming them; without it a credited person stays (<c>IN_USE</c>).</summary>
-    public bool Cascade { get; set; }
-}
-
 /// <summary>Deletes a person; a credited one only with <c>cascade</c>, which takes their credits off the films (each film a new version, announced).</summary>
 public sealed class DeletePerson(CatalogueEditing<Person, PersonFields> editing, IDocumentSession session, ChangeAnnouncer announcer)
-    : IEditOperation<DeletePersonInput, Person>
+    : IEditOperation<DeleteInput, Person>
 {
-    public Task<EditResult<Person>> HandleAsync(DeletePersonInput input, CancellationToken cancellationToken) =>
-        editing.DeleteAsync(input.Id, input.ExpectedVersion, input.Cascade, RemoveCreditsAsync, cancellationToken);
+    public Task<EditResult<Person>> HandleAsync(DeleteInput input, CancellationToken cancellationToken) =>
+        editing.DeleteAsync(input, RemoveCreditsAsync, cancellationToken);
 
     private async Task<UserError?> RemoveCreditsAsync(Person person, bool cascade, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.People.Editing;
 using HeadlessReviews.Api.Security;
@@ -27,6 +28,6 @@ public sealed class PersonMutations : IMutationFields
             .Description("Deletes a person. A person credited on films is kept unless `cascade` is set. Needs EDITOR.")
             .Argument<NonNullGraphType<DeletePersonInputType>>("input", "The person to delete.")
             .AuthorizeWithRoles(Roles.Editor)
-            .ResolvesWith<DeletePerson, DeletePersonInput, Person>();
+            .ResolvesWith<DeletePerson, DeleteInput, Person>();
     }
 }

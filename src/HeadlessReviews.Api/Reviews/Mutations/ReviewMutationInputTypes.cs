@@ -41,8 +41,7 @@ internal static class ReviewFieldsGraph
     /// <summary>The review a change applies to and the version it is based on.</summary>
     public static void AddTarget<T>(InputObjectGraphType<T> input, string what)
     {
-        input.Field<NonNullGraphType<IdGraphType>>("id").Description($"The review to {what}.");
-        input.Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the change is based on; a newer one in the store gives `VERSION_CONFLICT` and changes nothing.");
+        input.TargetFields($"The review to {what}.");
     }
 }
 
