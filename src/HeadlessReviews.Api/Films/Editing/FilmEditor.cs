@@ -11,9 +11,7 @@ namespace HeadlessReviews.Api.Films.Editing;
 /// </summary>
 public sealed class FilmEditor(IDocumentSession session, TimeProvider clock) : IFieldRules<Film, FilmFields>
 {
-    public static readonly EditedKind<Film> FilmKind = new("Film", "film", Tables.Films, film => film.Id);
-
-    public EditedKind<Film> Kind => FilmKind;
+    public EditedKind<Film> Kind { get; } = new("Film", "film", Tables.Films, film => film.Id);
 
     public Film NewDocument() => new() { Id = Guid.NewGuid() };
 

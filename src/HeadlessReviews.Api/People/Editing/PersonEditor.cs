@@ -12,9 +12,7 @@ namespace HeadlessReviews.Api.People.Editing;
 /// </summary>
 public sealed class PersonEditor(IDocumentSession session) : IFieldRules<Person, PersonFields>
 {
-    public static readonly EditedKind<Person> PersonKind = new("Person", "person", Tables.People, person => person.Id);
-
-    public EditedKind<Person> Kind => PersonKind;
+    public EditedKind<Person> Kind { get; } = new("Person", "person", Tables.People, person => person.Id);
 
     public Person NewDocument() => new() { Id = Guid.NewGuid() };
 
