@@ -1,3 +1,5 @@
+using HeadlessReviews.Api.Editing;
+
 using HeadlessReviews.Api.Storage;
 using GraphQL;
 using GraphQL.Types;

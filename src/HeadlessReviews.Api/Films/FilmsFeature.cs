@@ -1,5 +1,7 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Films.Mutations;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph;
 using Marten;
@@ -14,7 +16,10 @@ public static class FilmsFeature
         services.AddScoped<FilmsByIdLoader>();
         services.AddScoped<FilmsByPersonLoader>();
         services.AddSingleton<IQueryFields, FilmQueries>();
-        services.AddScoped<FilmEditor>();
+        services.AddScoped<IFieldRules<Film, FilmFields>, FilmEditor>();
+        services.AddScoped<CreateFilm>();
+        services.AddScoped<UpdateFilm>();
+        services.AddScoped<DeleteFilm>();
         services.AddSingleton<IMutationFields, FilmMutations>();
         services.AddSingleton(new NodeSource("Film", (provider, id) => provider.GetRequiredService<FilmsByIdLoader>().Load(id).Then(film => (object?)film)));
         return services;

@@ -6,6 +6,7 @@ using GraphQLParser.AST;
 using HeadlessReviews.Api.Accounts;
 using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Demo;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Execution.PersistedDocuments;
 using HeadlessReviews.Api.Telemetry;
@@ -43,7 +44,7 @@ public static class GraphRegistration
         });
 
         services.AddAccounts().AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
-        services.AddWebhooks();
+        services.AddEditing().AddWebhooks();
         services.AddSingleton<IQueryFields, NodeQueries>();
 
         // Generic graph types are not found by the assembly scan.

@@ -6,7 +6,6 @@ using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
-using HeadlessReviews.Api.Reviews.Editing;
 using HeadlessReviews.Api.Security;
 using Microsoft.Extensions.Options;
 

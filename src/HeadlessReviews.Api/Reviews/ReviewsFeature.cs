@@ -3,6 +3,7 @@ using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Subscriptions;
 using HeadlessReviews.Api.Reviews.Editing;
+using HeadlessReviews.Api.Reviews.Mutations;
 using HeadlessReviews.Api.Reviews.Subscriptions;
 using Marten;
 
@@ -20,6 +21,13 @@ public static class ReviewsFeature
         services.AddScoped<RevisionsByReviewLoader>();
         services.AddScoped<ReviewEditor>();
         services.AddScoped<ReviewEdits>();
+        services.AddScoped<CreateReview>();
+        services.AddScoped<UpdateReview>();
+        services.AddScoped<PublishReview>();
+        services.AddScoped<UnpublishReview>();
+        services.AddScoped<ScheduleReview>();
+        services.AddScoped<DeleteReview>();
+        services.AddScoped<RestoreReviewRevision>();
         services.AddSingleton<IMutationFields, ReviewMutations>();
         services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScheduledPublishing>();

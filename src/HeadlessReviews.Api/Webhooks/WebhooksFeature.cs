@@ -12,6 +12,7 @@ public static class WebhooksFeature
             .Validate(settings => settings.Endpoints.Select(endpoint => endpoint.Name).Distinct().Count() == settings.Endpoints.Count,
                 "Webhook endpoint names must differ.")
             .ValidateOnStart();
+        services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WebhookOutboxListener>();
         services.AddSingleton<IConfigureMarten, WebhookMartenSetup>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);

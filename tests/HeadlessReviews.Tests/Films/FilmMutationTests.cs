@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
-using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.People;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Security;

@@ -3,10 +3,17 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using HeadlessReviews.Api.Demo;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Realtime;
+using HeadlessReviews.Api.Reviews;
+using HeadlessReviews.Api.Reviews.Editing;
+using HeadlessReviews.Api.Reviews.Subscriptions;
+using HeadlessReviews.Api.Security;
 using HeadlessReviews.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace HeadlessReviews.Tests.Webhooks;
@@ -128,6 +135,52 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(_all.Deliveries.Count, _all.Deliveries.Select(d => d.Id).Distinct().Count());
         Assert.All(_filmDeletions.Deliveries, d => Assert.Equal("film.deleted", d.Event));
         Assert.Equal(films.Count, _filmDeletions.Deliveries.Count);
+    }
+
+    [Fact]
+    public async Task A_quiet_caller_edits_through_the_services_without_announcing_anything()
+    {
+        var services = _first!.Services;
+        using var published = services.GetRequiredService<IEventBus>().Subscribe(ReviewPublished.Topic);
+        await services.GetRequiredService<PostgresListener>().Listening;
+        var before = await OutboxCountAsync();
+
+        var quiet = await CreateAndPublishAsync(services, quiet: true);
+        Assert.Equal(before, await OutboxCountAsync());
+        var loud = await CreateAndPublishAsync(services, quiet: false);
+
+        // NOTIFY is delivered in commit order: had the quiet publication been announced, it would come first.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal(loud, (await published.Reader.ReadAsync(timeout.Token)).Message.GetProperty("reviewId").GetGuid());
+        Assert.NotEqual(quiet, loud);
+        // The loud one: review.changed for its creation and its publication, to the receiver of everything.
+        Assert.Equal(before + 2, await OutboxCountAsync());
+    }
+
+    /// <summary>A draft written and published by the editing services themselves, as an importer would, each step in a scope of its own.</summary>
+    private static async Task<Guid> CreateAndPublishAsync(IServiceProvider services, bool quiet)
+    {
+        var created = await InScopeAsync(services, quiet, scope => scope.GetRequiredService<CreateReview>().HandleAsync(new CreateReviewInput
+        {
+            FilmId = GlobalId.Encode("Film", DemoIds.For("film", "carol")),
+            Byline = "Importer",
+            Body = "Imported text.",
+            Verdict = new VerdictInput { Rating = VerdictRating.Pop, Summary = "Fine." },
+        }, CancellationToken.None));
+        Assert.True(created.Succeeded);
+        var id = created.Document!.Id;
+        var publication = await InScopeAsync(services, quiet, scope => scope.GetRequiredService<PublishReview>().HandleAsync(
+            new ReviewVersionInput { Id = GlobalId.Encode("Review", id), ExpectedVersion = 1 }, CancellationToken.None));
+        Assert.True(publication.Succeeded);
+        return id;
+    }
+
+    private static async Task<EditResult<Review>> InScopeAsync(IServiceProvider services, bool quiet, Func<IServiceProvider, Task<EditResult<Review>>> edit)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<BackgroundActor>().ActAs("Importer", Roles.Editor);
+        scope.ServiceProvider.GetRequiredService<ChangeAnnouncer>().Quiet = quiet;
+        return await edit(scope.ServiceProvider);
     }
 
     private static void AssertSigned(WebhookReceiver.Delivery delivery)

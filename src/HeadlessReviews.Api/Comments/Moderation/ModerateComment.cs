@@ -1,4 +1,5 @@
 using GraphQL;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;

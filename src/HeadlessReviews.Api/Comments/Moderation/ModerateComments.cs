@@ -1,8 +1,9 @@
 using GraphQL;
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Comments.Moderation;

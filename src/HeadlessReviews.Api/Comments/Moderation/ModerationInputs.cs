@@ -1,3 +1,5 @@
+using HeadlessReviews.Api.Editing;
+
 using HeadlessReviews.Api.Graph.Mutations;
 
 namespace HeadlessReviews.Api.Comments.Moderation;

@@ -5,6 +5,7 @@ using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Comments.Moderation;

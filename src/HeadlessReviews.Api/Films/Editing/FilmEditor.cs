@@ -1,5 +1,6 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Films.Editing;
@@ -8,8 +9,12 @@ namespace HeadlessReviews.Api.Films.Editing;
 /// Checks an editor's film fields and applies them to a film: every mistake is collected as a user
 /// error, and the film is only changed in memory (the caller saves it when there are none).
 /// </summary>
-public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
+public sealed class FilmEditor(IDocumentSession session, TimeProvider clock) : IFieldRules<Film, FilmFields>
 {
+    public EditedKind<Film> Kind { get; } = new("Film", "film", Tables.Films, film => film.Id);
+
+    public Film NewDocument() => new() { Id = Guid.NewGuid() };
+
     public async Task ApplyAsync(Film film, FilmFields input, InputChecks checks, CancellationToken cancellationToken)
     {
         var creating = film.Version == 0;
@@ -32,7 +37,7 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         if (input.Has("poster")) film.Poster = input.Poster is null ? null : ImageChecks.Check(checks, "poster", input.Poster);
 
         await CreditsAsync(film, input, checks, cancellationToken);
-        film.Slug = await Slugs.ChooseAsync(session, checks, Tables.Films, "film", input.Slug, film.Slug, creating ? film.Title : null, film.Id, cancellationToken);
+        film.Slug = await SlugLookup.ChooseAsync(session, checks, Tables.Films, "film", input.Slug, film.Slug, creating ? film.Title : null, film.Id, cancellationToken);
     }
 
     private static List<string> Genres(List<string> genres, InputChecks checks)
@@ -82,5 +87,4 @@ public sealed class FilmEditor(IDocumentSession session, TimeProvider clock)
         }
         return members;
     }
-
 }

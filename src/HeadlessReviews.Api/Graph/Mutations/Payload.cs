@@ -1,3 +1,5 @@
+using HeadlessReviews.Api.Editing;
+
 namespace HeadlessReviews.Api.Graph.Mutations;
 
 /// <summary>What every mutation answers: the echoed <c>clientMutationId</c>, the object, and the user errors.</summary>
@@ -7,4 +9,7 @@ public sealed record Payload<T>(string? ClientMutationId, T? Node, IReadOnlyList
 
     public static Payload<T> Failure(string? clientMutationId, IReadOnlyList<UserError> errors, T? current = null) =>
         new(clientMutationId, current, errors);
+
+    /// <summary>The payload of a domain operation's result: its document (or none, after a delete) and its user errors.</summary>
+    public static Payload<T> From(string? clientMutationId, EditResult<T> result) => new(clientMutationId, result.Document, result.Errors);
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using HeadlessReviews.Api.Editing;
 
 namespace HeadlessReviews.Api.Graph.Mutations;
 

@@ -1,89 +1,26 @@
-using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using JasperFx;
 using Marten;
 
 namespace HeadlessReviews.Api.Graph.Mutations;
 
 /// <summary>
-/// The steps every update and delete of a revisioned document shares: find it by global id, lock its
-/// row, check the client's <c>expectedVersion</c>, and save so that a lost race is a
-/// <c>VERSION_CONFLICT</c> user error, never a silent overwrite or a resurrection.
+/// <see cref="VersionedWrites"/> answering payloads, for the mutations that have no domain service of
+/// their own yet (comment moderation); the others map an <see cref="Editing.EditResult{T}"/> with
+/// <see cref="Payload{T}.From"/>.
 /// </summary>
 public static class VersionedEditing
 {
-    /// <summary>
-    /// The document to change, its row locked until the session commits. A concurrent change of the same
-    /// document waits, then sees ours: without the lock a document deleted between this read and the
-    /// write would come back (Marten's revisioned write is an upsert).
-    /// </summary>
     public static async Task<(T? Document, Payload<T>? Failure)> LockAsync<T>(
         IDocumentSession session, EditedKind<T> kind, string? globalId, int? expectedVersion, string? clientMutationId, CancellationToken cancellationToken)
         where T : class, IRevisioned
     {
-        var checks = new InputChecks();
-        var id = checks.Id("id", globalId, kind.TypeName);
-        if (expectedVersion is null or < 1)
-            checks.Add("expectedVersion", UserErrorCode.Required, $"`expectedVersion` must be the {kind.Noun}'s current `version` (1 or more).");
-        if (checks.Failed) return (null, Payload<T>.Failure(clientMutationId, checks.Errors));
-
-        await session.BeginTransactionAsync(cancellationToken);
-        var document = (await session.QueryAsync<T>('^',
-            $"select {DocumentJson.WithVersion("d")} from {kind.Table} d where d.id = ^ for update",
-            cancellationToken, id!.Value)).SingleOrDefault();
-        if (document is null) return (null, Payload<T>.Failure(clientMutationId, [UserError.At("id", UserErrorCode.NotFound, $"There is no {kind.Noun} with this id.")]));
-        if (document.Version != expectedVersion) return (null, Conflict(kind, clientMutationId, document));
-        return (document, null);
+        var (document, failure) = await VersionedWrites.LockAsync(session, kind, globalId, expectedVersion, cancellationToken);
+        return (document, failure is null ? null : Payload<T>.From(clientMutationId, failure));
     }
 
-    /// <summary>
-    /// Queues a checked delete. Marten's own Delete would drop a queued revision check, so the revision
-    /// is bumped (and checked) first and the row deleted by a command queued after it.
-    /// </summary>
-    public static void DeleteChecked<T>(IDocumentSession session, EditedKind<T> kind, T document, int expectedVersion) where T : class, IRevisioned
-    {
-        Deleting.AddOrUpdate(document, document);
-        session.UpdateRevision(document, expectedVersion + 1);
-        session.QueueSqlCommand($"delete from {kind.Table} where id = ?", kind.IdOf(document));
-    }
-
-    // Documents whose revision bump is the first half of a checked delete: Marten sees an update, and
-    // whoever announces changes (webhooks) must say "deleted". Held weakly, by identity.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Deleting = new();
-
-    /// <summary>Whether <see cref="DeleteChecked"/> queued this very document object's delete.</summary>
-    public static bool IsBeingDeleted(object document) => Deleting.TryGetValue(document, out _);
-
-    /// <summary>Commits; the payload carries the saved document, or the user error of a lost race.</summary>
     public static async Task<Payload<T>> SaveAsync<T>(
         IDocumentSession session, EditedKind<T> kind, T document, string? clientMutationId, int expectedVersion, CancellationToken cancellationToken)
-        where T : class, IRevisioned
-    {
-        switch (await Saving.SaveAsync(session, cancellationToken))
-        {
-            case SaveOutcome.VersionConflict:
-                await using (var fresh = session.DocumentStore.QuerySession())
-                {
-                    var current = await fresh.LoadAsync<T>(kind.IdOf(document), cancellationToken);
-                    if (current is null)
-                        return Payload<T>.Failure(clientMutationId, [UserError.At("id", UserErrorCode.NotFound, $"The {kind.Noun} was deleted meanwhile.")]);
-                    // Unchanged itself: the race was lost on a document the change touched too (a cascade).
-                    if (current.Version == expectedVersion)
-                        return Payload<T>.Failure(clientMutationId,
-                            [new UserError(["id"], UserErrorCode.VersionConflict, $"Something this change touches was changed meanwhile; nothing was written. Try again.", current.Version)],
-                            current);
-                    return Conflict(kind, clientMutationId, current);
-                }
-            case SaveOutcome.SlugTaken:
-                return Payload<T>.Failure(clientMutationId, [UserError.At("slug", UserErrorCode.SlugTaken, $"Another {kind.Noun} took this slug meanwhile.")]);
-            default:
-                document.Version = expectedVersion + 1;
-                return Payload<T>.Success(clientMutationId, document);
-        }
-    }
-
-    public static Payload<T> Conflict<T>(EditedKind<T> kind, string? clientMutationId, T current) where T : class, IRevisioned =>
-        Payload<T>.Failure(clientMutationId,
-            [new UserError(["expectedVersion"], UserErrorCode.VersionConflict,
-                $"The {kind.Noun} changed after the version you based this on; it is at version {current.Version} now. Reload it and apply your change again.", current.Version)],
-            current);
+        where T : class, IRevisioned =>
+        Payload<T>.From(clientMutationId, await VersionedWrites.SaveAsync(session, kind, document, expectedVersion, cancellationToken));
 }

@@ -1,6 +1,7 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Films.Editing;
-using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.People.Editing;
@@ -9,8 +10,12 @@ namespace HeadlessReviews.Api.People.Editing;
 /// Checks an editor's person fields and applies them to a person: every mistake is collected as a user
 /// error, and the person is only changed in memory (the caller saves it when there are none).
 /// </summary>
-public sealed class PersonEditor(IDocumentSession session)
+public sealed class PersonEditor(IDocumentSession session) : IFieldRules<Person, PersonFields>
 {
+    public EditedKind<Person> Kind { get; } = new("Person", "person", Tables.People, person => person.Id);
+
+    public Person NewDocument() => new() { Id = Guid.NewGuid() };
+
     public async Task ApplyAsync(Person person, PersonFields input, InputChecks checks, CancellationToken cancellationToken)
     {
         var creating = person.Version == 0;
@@ -18,6 +23,6 @@ public sealed class PersonEditor(IDocumentSession session)
         if (input.Has("bio")) person.Bio = checks.Text("bio", input.Bio, 4000, required: false);
         if (input.Has("image")) person.Image = input.Image is null ? null : ImageChecks.Check(checks, "image", input.Image);
 
-        person.Slug = await Slugs.ChooseAsync(session, checks, Tables.People, "person", input.Slug, person.Slug, creating ? person.Name : null, person.Id, cancellationToken);
+        person.Slug = await SlugLookup.ChooseAsync(session, checks, Tables.People, "person", input.Slug, person.Slug, creating ? person.Name : null, person.Id, cancellationToken);
     }
 }

@@ -1,19 +1,21 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
 
-/// <summary><c>createReview</c>: a new draft, its first revision recorded with it.</summary>
-public static class CreateReview
+/// <summary>A new review of a film; it starts as a draft.</summary>
+public sealed class CreateReviewInput : ReviewFields;
+
+/// <summary>Writes a new draft, its first revision recorded with it.</summary>
+public sealed class CreateReview(ReviewEdits edits, ReviewEditor editor) : IEditOperation<CreateReviewInput, Review>
 {
-    public static async Task<Payload<Review>> HandleAsync(IServiceProvider services, CreateReviewInput input, CancellationToken cancellationToken)
+    public async Task<EditResult<Review>> HandleAsync(CreateReviewInput input, CancellationToken cancellationToken)
     {
-        var edits = services.GetRequiredService<ReviewEdits>();
         var now = edits.Now;
         var review = new Review { Id = Guid.NewGuid(), Status = ReviewStatus.Draft, CreatedAt = now, UpdatedAt = now };
         var checks = new InputChecks();
-        var changed = await services.GetRequiredService<ReviewEditor>().ApplyAsync(review, input, checks, cancellationToken);
-        if (checks.Failed) return Payload<Review>.Failure(input.ClientMutationId, checks.Errors);
+        var changed = await editor.ApplyAsync(review, input, checks, cancellationToken);
+        if (checks.Failed) return EditResult<Review>.Failure(checks.Errors);
 
-        return await edits.SaveAsync(review, expectedVersion: 0, input.ClientMutationId, ReviewRevisionAction.Created, changed, cancellationToken);
+        return await edits.SaveAsync(review, expectedVersion: 0, ReviewRevisionAction.Created, changed, cancellationToken);
     }
 }

@@ -1,16 +1,15 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
 
-/// <summary><c>deleteReview</c>: the review and its comments, at the version the editor saw.</summary>
-public static class DeleteReview
+/// <summary>Deletes a review and its comments, at the version the editor saw.</summary>
+public sealed class DeleteReview(ReviewEdits edits) : IEditOperation<ReviewVersionInput, Review>
 {
-    public static async Task<Payload<Review>> HandleAsync(IServiceProvider services, ReviewVersionInput input, CancellationToken cancellationToken)
+    public async Task<EditResult<Review>> HandleAsync(ReviewVersionInput input, CancellationToken cancellationToken)
     {
-        var edits = services.GetRequiredService<ReviewEdits>();
-        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, input.ClientMutationId, cancellationToken);
+        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, cancellationToken);
         if (failure is not null) return failure;
 
-        return await edits.DeleteAsync(review!, input.ExpectedVersion!.Value, input.ClientMutationId, cancellationToken);
+        return await edits.DeleteAsync(review!, input.ExpectedVersion!.Value, cancellationToken);
     }
 }

@@ -1,18 +1,20 @@
-using HeadlessReviews.Api.Graph.Mutations;
-using HeadlessReviews.Api.Realtime;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Reviews.Subscriptions;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
 
-/// <summary><c>publishReview</c> and <c>unpublishReview</c>: the review's status, and its first publication date.</summary>
-public static class PublishReview
+/// <summary>
+/// Makes a review public, and dates its first publication. Subscribers hear <c>reviewPublished</c> and
+/// webhook receivers <c>review.changed</c>, both only if it commits, and neither when the scope's
+/// <see cref="ChangeAnnouncer"/> is quiet. The scheduler publishes through this too.
+/// </summary>
+public sealed class PublishReview(ReviewEdits edits) : IEditOperation<ReviewVersionInput, Review>
 {
-    public static async Task<Payload<Review>> PublishAsync(IServiceProvider services, ReviewVersionInput input, CancellationToken cancellationToken)
+    public async Task<EditResult<Review>> HandleAsync(ReviewVersionInput input, CancellationToken cancellationToken)
     {
-        var edits = services.GetRequiredService<ReviewEdits>();
-        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, input.ClientMutationId, cancellationToken);
+        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, cancellationToken);
         if (failure is not null) return failure;
-        if (review!.IsPublished) return AlreadyThere(input, review, "The review is already published.");
+        if (review!.IsPublished) return EditResult<Review>.Failure(UserError.At("id", UserErrorCode.InvalidState, "The review is already published."), review);
 
         List<string> changed = ["status"];
         var scheduledFor = review.Status == ReviewStatus.Scheduled ? review.PublishAt : null;
@@ -26,24 +28,7 @@ public static class PublishReview
             changed.Add("publishedAt");
         }
         // In the same transaction as the change: subscribers hear of it only if it commits.
-        ReviewPublished.Publish(services.GetRequiredService<IEventBus>(), edits.Session, review);
-        return await edits.SaveAsync(review, input.ExpectedVersion!.Value, input.ClientMutationId, ReviewRevisionAction.Published, changed, cancellationToken);
+        ReviewPublished.Publish(edits.Announcer, edits.Session, review);
+        return await edits.SaveAsync(review, input.ExpectedVersion!.Value, ReviewRevisionAction.Published, changed, cancellationToken);
     }
-
-    public static async Task<Payload<Review>> UnpublishAsync(IServiceProvider services, ReviewVersionInput input, CancellationToken cancellationToken)
-    {
-        var edits = services.GetRequiredService<ReviewEdits>();
-        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, input.ClientMutationId, cancellationToken);
-        if (failure is not null) return failure;
-        if (review!.Status == ReviewStatus.Draft) return AlreadyThere(input, review, "The review is a draft already.");
-
-        // publishedAt stays: it records the first publication, and a later re-publish keeps it.
-        review.Status = ReviewStatus.Draft;
-        review.PublishAt = null;
-        review.UpdatedAt = edits.Now;
-        return await edits.SaveAsync(review, input.ExpectedVersion!.Value, input.ClientMutationId, ReviewRevisionAction.Unpublished, ["status"], cancellationToken);
-    }
-
-    private static Payload<Review> AlreadyThere(ReviewVersionInput input, Review review, string message) =>
-        Payload<Review>.Failure(input.ClientMutationId, [UserError.At("id", UserErrorCode.InvalidState, message)], review);
 }

@@ -1,5 +1,5 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Films;
-using HeadlessReviews.Api.Graph.Mutations;
 using Marten;
 
 namespace HeadlessReviews.Api.Reviews.Editing;

@@ -1,4 +1,4 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Storage;
 using Marten;
 

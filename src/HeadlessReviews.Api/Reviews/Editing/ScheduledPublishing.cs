@@ -8,7 +8,7 @@ namespace HeadlessReviews.Api.Reviews.Editing;
 
 /// <summary>
 /// Publishes scheduled reviews when their <c>publishAt</c> comes, on every instance: each due review goes
-/// through <c>publishReview</c> itself (row lock, version check, revision, subscribers, webhooks) with the
+/// through <see cref="PublishReview"/>, as the mutation does (row lock, version check, revision, subscribers, webhooks) with the
 /// version it was found at, so when two instances find the same review one publishes it and the other
 /// is told it changed, and an editor's edit in between wins over the schedule until the next round.
 /// </summary>
@@ -50,9 +50,9 @@ public sealed class ScheduledPublishing(IServiceScopeFactory scopes, IDocumentSt
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<BackgroundActor>().ActAs(ActorName, Roles.Editor);
-            var result = await PublishReview.PublishAsync(scope.ServiceProvider,
+            var result = await scope.ServiceProvider.GetRequiredService<PublishReview>().HandleAsync(
                 new ReviewVersionInput { Id = GlobalId.Encode("Review", id), ExpectedVersion = version }, cancellationToken);
-            if (result.Errors.Count == 0)
+            if (result.Succeeded)
             {
                 published++;
                 logger.LogInformation("Published scheduled review {ReviewId}", id);

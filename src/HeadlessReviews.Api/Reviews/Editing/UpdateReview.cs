@@ -1,23 +1,29 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 
 namespace HeadlessReviews.Api.Reviews.Editing;
 
-/// <summary><c>updateReview</c>: the fields sent, checked together; a revision naming the ones that changed.</summary>
-public static class UpdateReview
+/// <summary>Changes to a review at the version they are based on: fields left out stay as they are.</summary>
+public sealed class UpdateReviewInput : ReviewFields
 {
-    public static async Task<Payload<Review>> HandleAsync(IServiceProvider services, UpdateReviewInput input, CancellationToken cancellationToken)
+    public string? Id { get; set; }
+    public int? ExpectedVersion { get; set; }
+}
+
+/// <summary>The fields given, checked together; a revision naming the ones that changed.</summary>
+public sealed class UpdateReview(ReviewEdits edits, ReviewEditor editor) : IEditOperation<UpdateReviewInput, Review>
+{
+    public async Task<EditResult<Review>> HandleAsync(UpdateReviewInput input, CancellationToken cancellationToken)
     {
-        var edits = services.GetRequiredService<ReviewEdits>();
-        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, input.ClientMutationId, cancellationToken);
+        var (review, failure) = await edits.FindAsync(input.Id, input.ExpectedVersion, cancellationToken);
         if (failure is not null) return failure;
 
         var checks = new InputChecks();
-        var changed = await services.GetRequiredService<ReviewEditor>().ApplyAsync(review!, input, checks, cancellationToken);
-        if (checks.Failed) return Payload<Review>.Failure(input.ClientMutationId, checks.Errors);
+        var changed = await editor.ApplyAsync(review!, input, checks, cancellationToken);
+        if (checks.Failed) return EditResult<Review>.Failure(checks.Errors);
         // Nothing to change is not a change: no new version, no empty revision in the history.
-        if (changed.Count == 0) return Payload<Review>.Success(input.ClientMutationId, review!);
+        if (changed.Count == 0) return EditResult<Review>.Success(review!);
 
         review!.UpdatedAt = edits.Now;
-        return await edits.SaveAsync(review, input.ExpectedVersion!.Value, input.ClientMutationId, ReviewRevisionAction.Updated, changed, cancellationToken);
+        return await edits.SaveAsync(review, input.ExpectedVersion!.Value, ReviewRevisionAction.Updated, changed, cancellationToken);
     }
 }

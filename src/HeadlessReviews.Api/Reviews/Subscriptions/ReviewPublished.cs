@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Realtime;
 using Marten;
@@ -12,8 +13,8 @@ public sealed record ReviewPublished(Review Review, Film Film)
     /// <summary>What travels through NOTIFY: the id only.</summary>
     public sealed record Message(Guid ReviewId);
 
-    /// <summary>Queued in the session that publishes the review: sent when, and only if, it commits.</summary>
-    public static void Publish(IEventBus bus, IDocumentSession session, Review review) => bus.Publish(session, Topic, new Message(review.Id));
+    /// <summary>Queued in the session that publishes the review: sent when, and only if, it commits (and not at all when the announcer is quiet).</summary>
+    public static void Publish(ChangeAnnouncer announcer, IDocumentSession session, Review review) => announcer.Notify(session, Topic, new Message(review.Id));
 
     public static EventFeed<ReviewPublished> Feed(IServiceProvider services) => ActivatorUtilities.CreateInstance<EventFeed<ReviewPublished>>(services,
         Topic, (Func<BusEvent, CancellationToken, Task<ReviewPublished?>>)((received, cancellationToken) => LoadAsync(services.GetRequiredService<IDocumentStore>(), received, cancellationToken)));

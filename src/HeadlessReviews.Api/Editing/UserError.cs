@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace HeadlessReviews.Api.Graph.Mutations;
+namespace HeadlessReviews.Api.Editing;
 
 /// <summary>A mistake in a mutation's input, reported in its payload; nothing is written when there is one.</summary>
 /// <param name="Field">Path to the input field at fault, from the input object: <c>["cast", "2", "personId"]</c>.</param>

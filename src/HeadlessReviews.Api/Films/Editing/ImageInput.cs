@@ -1,6 +1,15 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 
 namespace HeadlessReviews.Api.Films.Editing;
+
+/// <summary>A picture as an editor gives it (a film's poster, a person's portrait).</summary>
+public sealed class ImageInput
+{
+    public string? Url { get; set; }
+    public string? AltText { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+}
 
 /// <summary>The checks of an <see cref="ImageInput"/> (posters, portraits): an absolute http(s) URL, alt text, sane sizes.</summary>
 public static class ImageChecks

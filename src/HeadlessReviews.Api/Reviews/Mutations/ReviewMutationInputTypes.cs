@@ -1,8 +1,9 @@
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
+using HeadlessReviews.Api.Reviews.Editing;
 
-namespace HeadlessReviews.Api.Reviews.Editing;
+namespace HeadlessReviews.Api.Reviews.Mutations;
 
 public sealed class VerdictInputType : InputObjectGraphType<VerdictInput>
 {
@@ -38,14 +39,13 @@ internal static class ReviewFieldsGraph
     }
 
     /// <summary>The review a change applies to and the version it is based on.</summary>
-    public static void AddTarget<T>(InputObjectGraphType<T> input, string what) where T : MutationInput
+    public static void AddTarget<T>(InputObjectGraphType<T> input, string what)
     {
-        input.Field<NonNullGraphType<IdGraphType>>("id").Description($"The review to {what}.");
-        input.Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the change is based on; a newer one in the store gives `VERSION_CONFLICT` and changes nothing.");
+        input.TargetFields($"The review to {what}.");
     }
 }
 
-public sealed class CreateReviewInputType : PatchInputType<CreateReviewInput>
+public sealed class CreateReviewInputType : MutationInputType<CreateReviewInput>
 {
     public CreateReviewInputType()
     {
@@ -55,7 +55,7 @@ public sealed class CreateReviewInputType : PatchInputType<CreateReviewInput>
     }
 }
 
-public sealed class UpdateReviewInputType : PatchInputType<UpdateReviewInput>
+public sealed class UpdateReviewInputType : MutationInputType<UpdateReviewInput>
 {
     public UpdateReviewInputType()
     {
@@ -67,7 +67,7 @@ public sealed class UpdateReviewInputType : PatchInputType<UpdateReviewInput>
 }
 
 /// <summary>Input of the mutations that take only the review and its version; one GraphQL type per mutation, as Relay has it.</summary>
-public abstract class ReviewVersionInputType : InputObjectGraphType<ReviewVersionInput>
+public abstract class ReviewVersionInputType : MutationInputType<ReviewVersionInput>
 {
     protected ReviewVersionInputType(string name, string what)
     {
@@ -84,7 +84,7 @@ public sealed class UnpublishReviewInputType() : ReviewVersionInputType("Unpubli
 
 public sealed class DeleteReviewInputType() : ReviewVersionInputType("DeleteReviewInput", "delete");
 
-public sealed class ScheduleReviewInputType : InputObjectGraphType<ScheduleReviewInput>
+public sealed class ScheduleReviewInputType : MutationInputType<ScheduleReviewInput>
 {
     public ScheduleReviewInputType()
     {
@@ -96,7 +96,7 @@ public sealed class ScheduleReviewInputType : InputObjectGraphType<ScheduleRevie
     }
 }
 
-public sealed class RestoreReviewRevisionInputType : InputObjectGraphType<RestoreReviewRevisionInput>
+public sealed class RestoreReviewRevisionInputType : MutationInputType<RestoreReviewRevisionInput>
 {
     public RestoreReviewRevisionInputType()
     {

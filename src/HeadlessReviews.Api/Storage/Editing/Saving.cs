@@ -2,7 +2,7 @@ using Marten;
 using JasperFx;
 using Npgsql;
 
-namespace HeadlessReviews.Api.Graph.Mutations;
+namespace HeadlessReviews.Api.Storage.Editing;
 
 /// <summary>How a save ended: written, lost a race on the version, or on a unique slug.</summary>
 public enum SaveOutcome

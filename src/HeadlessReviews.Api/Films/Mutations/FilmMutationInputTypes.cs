@@ -1,8 +1,10 @@
 using GraphQL.Types;
+using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
 
-namespace HeadlessReviews.Api.Films.Editing;
+namespace HeadlessReviews.Api.Films.Mutations;
 
 public sealed class CastInputType : InputObjectGraphType<CastInput>
 {
@@ -52,7 +54,7 @@ internal static class FilmFieldsGraph
     }
 }
 
-public sealed class CreateFilmInputType : PatchInputType<CreateFilmInput>
+public sealed class CreateFilmInputType : MutationInputType<CreateFilmInput>
 {
     public CreateFilmInputType()
     {
@@ -62,27 +64,25 @@ public sealed class CreateFilmInputType : PatchInputType<CreateFilmInput>
     }
 }
 
-public sealed class UpdateFilmInputType : PatchInputType<UpdateFilmInput>
+public sealed class UpdateFilmInputType : MutationInputType<UpdateFilmInput>
 {
     public UpdateFilmInputType()
     {
         Name = "UpdateFilmInput";
         Description = "Changes to a film: fields left out stay as they are, fields set to null are cleared.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The film to change.");
-        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the change is based on; a newer one in the store gives `VERSION_CONFLICT` and changes nothing.");
+        this.TargetFields("The film to change.");
         FilmFieldsGraph.AddFields(this, creating: false);
     }
 }
 
-public sealed class DeleteFilmInputType : InputObjectGraphType<DeleteFilmInput>
+public sealed class DeleteFilmInputType : MutationInputType<DeleteInput>
 {
     public DeleteFilmInputType()
     {
         Name = "DeleteFilmInput";
         Description = "The film to delete.";
         this.ClientMutationIdField();
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The film to delete.");
-        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the deletion is based on.");
+        this.TargetFields("The film to delete.", "The `version` the deletion is based on.");
         Field<BooleanGraphType>("cascade").Description("Also delete the film's reviews and their comments. Without it, a reviewed film is not deleted (`IN_USE`).").DefaultValue(false);
     }
 }

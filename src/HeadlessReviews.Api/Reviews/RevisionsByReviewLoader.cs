@@ -1,8 +1,9 @@
 using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Reviews.Editing;
 using JasperFx.Events;
 using Marten;
 
-namespace HeadlessReviews.Api.Reviews.Editing;
+namespace HeadlessReviews.Api.Reviews;
 
 /// <summary>One recorded change of a review: its place in the review's history and what it recorded.</summary>
 public sealed record ReviewRevision(int Number, ReviewRevised Change);

@@ -1,8 +1,10 @@
 using GraphQL.Types;
-using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Films.Mutations;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.People.Editing;
 
-namespace HeadlessReviews.Api.People.Editing;
+namespace HeadlessReviews.Api.People.Mutations;
 
 /// <summary>The person fields of both inputs; for updates, a field left out stays as it is and null clears it.</summary>
 internal static class PersonFieldsGraph
@@ -18,7 +20,7 @@ internal static class PersonFieldsGraph
     }
 }
 
-public sealed class CreatePersonInputType : PatchInputType<CreatePersonInput>
+public sealed class CreatePersonInputType : MutationInputType<CreatePersonInput>
 {
     public CreatePersonInputType()
     {
@@ -28,27 +30,25 @@ public sealed class CreatePersonInputType : PatchInputType<CreatePersonInput>
     }
 }
 
-public sealed class UpdatePersonInputType : PatchInputType<UpdatePersonInput>
+public sealed class UpdatePersonInputType : MutationInputType<UpdatePersonInput>
 {
     public UpdatePersonInputType()
     {
         Name = "UpdatePersonInput";
         Description = "Changes to a person: fields left out stay as they are, fields set to null are cleared.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The person to change.");
-        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the change is based on; a newer one in the store gives `VERSION_CONFLICT` and changes nothing.");
+        this.TargetFields("The person to change.");
         PersonFieldsGraph.AddFields(this, creating: false);
     }
 }
 
-public sealed class DeletePersonInputType : InputObjectGraphType<DeletePersonInput>
+public sealed class DeletePersonInputType : MutationInputType<DeleteInput>
 {
     public DeletePersonInputType()
     {
         Name = "DeletePersonInput";
         Description = "The person to delete.";
         this.ClientMutationIdField();
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The person to delete.");
-        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The `version` the deletion is based on.");
+        this.TargetFields("The person to delete.", "The `version` the deletion is based on.");
         Field<BooleanGraphType>("cascade").Description("Also remove the person's credits from the films that name them. Without it, a credited person is not deleted (`IN_USE`).").DefaultValue(false);
     }
 }

@@ -1,8 +1,9 @@
 using GraphQL.Types;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph.Scalars;
+using HeadlessReviews.Api.Reviews.Editing;
 
-namespace HeadlessReviews.Api.Reviews.Editing;
+namespace HeadlessReviews.Api.Reviews;
 
 public sealed class ReviewRevisionActionEnum : EnumerationGraphType<ReviewRevisionAction>
 {

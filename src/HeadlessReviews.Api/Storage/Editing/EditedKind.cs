@@ -1,6 +1,6 @@
 using JasperFx;
 
-namespace HeadlessReviews.Api.Graph.Mutations;
+namespace HeadlessReviews.Api.Storage.Editing;
 
 /// <summary>What the shared editing steps need to know of a revisioned document type.</summary>
 /// <param name="TypeName">The GraphQL type name, as in global ids: <c>Film</c>.</param>

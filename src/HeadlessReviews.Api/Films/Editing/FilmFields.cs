@@ -1,9 +1,9 @@
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 
 namespace HeadlessReviews.Api.Films.Editing;
 
-/// <summary>The fields of a film an editor sets; shared by <c>createFilm</c> and <c>updateFilm</c>.</summary>
-public class FilmFields : PatchInput
+/// <summary>The fields of a film an editor sets; shared by <see cref="CreateFilm"/> and <see cref="UpdateFilm"/>, checked by <see cref="FilmEditor"/>.</summary>
+public class FilmFields : PatchFields
 {
     public string? Title { get; set; }
     public string? Slug { get; set; }
@@ -14,24 +14,10 @@ public class FilmFields : PatchInput
     public List<string>? Genres { get; set; }
     public string? Synopsis { get; set; }
     public ImageInput? Poster { get; set; }
+    /// <summary>Person ids, as the API gives them (global ids).</summary>
     public List<string>? DirectorIds { get; set; }
     public List<string>? WriterIds { get; set; }
     public List<CastInput>? Cast { get; set; }
-}
-
-public sealed class CreateFilmInput : FilmFields;
-
-public sealed class UpdateFilmInput : FilmFields
-{
-    public string? Id { get; set; }
-    public int? ExpectedVersion { get; set; }
-}
-
-public sealed class DeleteFilmInput : MutationInput
-{
-    public string? Id { get; set; }
-    public int? ExpectedVersion { get; set; }
-    public bool Cascade { get; set; }
 }
 
 public sealed class CastInput
@@ -39,12 +25,4 @@ public sealed class CastInput
     public string? PersonId { get; set; }
     public string? Character { get; set; }
     public int? Billing { get; set; }
-}
-
-public sealed class ImageInput
-{
-    public string? Url { get; set; }
-    public string? AltText { get; set; }
-    public int? Width { get; set; }
-    public int? Height { get; set; }
 }

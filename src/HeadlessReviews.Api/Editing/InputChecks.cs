@@ -1,4 +1,6 @@
-namespace HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Graph;
+
+namespace HeadlessReviews.Api.Editing;
 
 /// <summary>
 /// Collects the user errors of one input, checked all at once so a form can show every mistake

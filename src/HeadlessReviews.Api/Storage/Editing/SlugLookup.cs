@@ -1,35 +1,11 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
+using HeadlessReviews.Api.Editing;
 using Marten;
 
-namespace HeadlessReviews.Api.Graph.Mutations;
+namespace HeadlessReviews.Api.Storage.Editing;
 
-/// <summary>URL-safe names: made from titles when not given, unique per type.</summary>
-public static partial class Slugs
+/// <summary>Slugs unique per type: which are taken in a table, and the one to store for a change.</summary>
+public static class SlugLookup
 {
-    public const int MaxLength = 100;
-
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    private static partial Regex Form();
-
-    public static bool IsValid(string slug) => slug.Length <= MaxLength && Form().IsMatch(slug);
-
-    /// <summary>"Wallace &amp; Gromit: The Curse of the Were-Rabbit" → "wallace-gromit-the-curse-of-the-were-rabbit"; accents folded.</summary>
-    public static string FromText(string text)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
-        }
-        var result = slug.ToString().Trim('-');
-        if (result.Length > MaxLength) result = result[..MaxLength].TrimEnd('-');
-        return result.Length == 0 ? "untitled" : result;
-    }
-
     /// <summary>
     /// The slug, or the first of <c>slug-2</c>, <c>slug-3</c>… that no other row of the table uses.
     /// The unique index still decides a race between two writers.
@@ -43,7 +19,7 @@ public static partial class Slugs
         for (var n = 2; ; n++)
         {
             var suffix = $"-{n}";
-            var candidate = (slug.Length + suffix.Length > MaxLength ? slug[..(MaxLength - suffix.Length)] : slug) + suffix;
+            var candidate = (slug.Length + suffix.Length > Slugs.MaxLength ? slug[..(Slugs.MaxLength - suffix.Length)] : slug) + suffix;
             if (!taken.Contains(candidate)) return candidate;
         }
     }
@@ -61,10 +37,10 @@ public static partial class Slugs
         if (requested is not null)
         {
             var slug = checks.Slug("slug", requested);
-            if (slug is not null && IsValid(slug) && await IsTakenAsync(session, table, slug, ownId, cancellationToken))
+            if (slug is not null && Slugs.IsValid(slug) && await IsTakenAsync(session, table, slug, ownId, cancellationToken))
                 checks.Add("slug", UserErrorCode.SlugTaken, $"Another {noun} has the slug `{slug}`.");
             return slug ?? current;
         }
-        return string.IsNullOrEmpty(source) ? current : await UniqueAsync(session, table, FromText(source), ownId, cancellationToken);
+        return string.IsNullOrEmpty(source) ? current : await UniqueAsync(session, table, Slugs.FromText(source), ownId, cancellationToken);
     }
 }

@@ -1,0 +1,34 @@
+using HeadlessReviews.Api.Realtime;
+using HeadlessReviews.Api.Webhooks;
+using Marten;
+
+namespace HeadlessReviews.Api.Editing;
+
+/// <summary>
+/// What the editing operations tell others of a change: webhook receivers (the outbox) and this
+/// service's subscribers (NOTIFY), both queued in the change's session, so nothing is announced for a
+/// change that rolls back. One per scope; a caller that announces in its own way (an import that
+/// sends one summary at its end) sets <see cref="Quiet"/> before it edits.
+/// </summary>
+public sealed class ChangeAnnouncer(WebhookOutbox outbox, IEventBus bus)
+{
+    /// <summary>When set, this scope's edits announce nothing: no webhook, no subscription event.</summary>
+    public bool Quiet { get; set; }
+
+    public void Changed(IDocumentSession session, object document)
+    {
+        if (!Quiet) outbox.QueueChange(session, document, deleted: false);
+    }
+
+    /// <summary>A checked delete: Marten sees an update, receivers must hear "deleted".</summary>
+    public void Deleted(IDocumentSession session, object document)
+    {
+        if (!Quiet) outbox.QueueChange(session, document, deleted: true);
+    }
+
+    /// <summary>A bus event for subscribers (<c>reviewPublished</c>), sent when the session commits.</summary>
+    public void Notify<T>(IDocumentSession session, string topic, T message)
+    {
+        if (!Quiet) bus.Publish(session, topic, message);
+    }
+}

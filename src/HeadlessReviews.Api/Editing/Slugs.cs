@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HeadlessReviews.Api.Editing;
+
+/// <summary>URL-safe names: their form, and how one is made from a title (uniqueness is <see cref="Storage.Editing.SlugLookup"/>'s).</summary>
+public static partial class Slugs
+{
+    public const int MaxLength = 100;
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex Form();
+
+    public static bool IsValid(string slug) => slug.Length <= MaxLength && Form().IsMatch(slug);
+
+    /// <summary>"Wallace &amp; Gromit: The Curse of the Were-Rabbit" → "wallace-gromit-the-curse-of-the-were-rabbit"; accents folded.</summary>
+    public static string FromText(string text)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        var result = slug.ToString().Trim('-');
+        if (result.Length > MaxLength) result = result[..MaxLength].TrimEnd('-');
+        return result.Length == 0 ? "untitled" : result;
+    }
+}
