@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Editing;
 
 namespace HeadlessReviews.Api.Comments.Posting;
 
