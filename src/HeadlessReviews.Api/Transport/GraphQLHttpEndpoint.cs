@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Transport.ServerSentEvents;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -63,6 +65,13 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         // application/graphql-response+json: a request that never executed (syntax, validation,
         // variables) is the client's fault, 400; application/json keeps 200 for legacy clients.
         var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        // Nothing ran because a dependency is down (the database): not the client's fault, 503 for both types.
+        // (An executed request with such field errors stays 200, as the spec has it.)
+        if (!result.Executed && result.Errors?.Any(error => error.Code == UnhandledErrors.ServiceUnavailableCode) == true)
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (isGet && CacheableGetResponse.IsCacheable(context.Request, result))
         {
             await cacheable.WriteAsync(context, mediaType, result);
