@@ -98,6 +98,16 @@ connections=$(pglocal_psql -d postgres -tAc \
 check "$((connections <= POOL_SIZE + 1 ? 0 : 1))" \
   "connections to the database afterwards: $connections (pool of $POOL_SIZE and the listener): none leaked"
 
+# The NOTIFY listener reconnects by itself (back-off at most HeadlessReviews:Realtime:ReconnectMaxDelaySeconds, 10 s).
+listening=0
+for _ in $(seq 1 30); do
+  listening=$(pglocal_psql -d postgres -tAc \
+    "select count(*) from pg_stat_activity where datname = 'faults' and application_name = 'headless-reviews-listener'")
+  ((listening == 1)) && break
+  sleep 0.5
+done
+check "$((listening == 1 ? 0 : 1))" "the event listener is connected again ($listening listening connection)"
+
 if [[ -s $ACKED_FILE ]]; then
   # Stored fault-test comments, by clientMutationId (the body ends with it).
   pglocal_psql -d faults -tA -F ' ' -c \
