@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace HeadlessReviews.Api.Execution;
 
 /// <summary>
-/// A fault in a resolver (a bug) is logged with a trace id and shown to the
-/// client as that id only: no message, no stack trace, unless exposing them is configured. A database
-/// outage is no bug: SERVICE_UNAVAILABLE, with a Retry-After header while the response has not started.
+/// A fault in a resolver (a bug) is logged with a trace id and shown to the client as that id only:
+/// no message, no stack trace, unless exposing them is configured. A database outage is no bug: it is
+/// SERVICE_UNAVAILABLE, with a Retry-After header while the response has not started.
 /// </summary>
 public static class UnhandledErrors
 {

@@ -24,8 +24,8 @@ public static class StorageRegistration
             var options = new StoreOptions();
             options.Connection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = settings.ConnectTimeoutSeconds }.ConnectionString);
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-            // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.
             options.Logger(new OutageAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>(), services.GetRequiredService<DatabaseOutage>));
+            // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.
             options.AutoCreateSchemaObjects = isDevelopment ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             return options;
         }).UseLightweightSessions();
