@@ -2,6 +2,7 @@
 # Runs every test suite against a throwaway PostgreSQL cluster:
 #   1. dotnet test HeadlessReviews.sln (unit, integration, snapshots)
 #   2. tests/conformance/run.sh, once tests/conformance/package.json exists
+#   3. deploy/local/fault-test.sh (PostgreSQL stopped for 10 s under load; a cluster of its own)
 # The cluster lives in a fresh temporary folder that is removed afterwards, also on
 # failure and Ctrl-C. Every suite runs even when an earlier one fails. The last line is
 # "N passed, N failed, N skipped"; the exit status is non-zero if anything failed.
@@ -111,6 +112,12 @@ if [[ -f tests/conformance/package.json ]]; then
   # shellcheck disable=SC2046
   add_counts $(plain_counts "$suite_log")
 fi
+
+# Its own cluster, stopped and started on purpose while the service is under load.
+suite_name="fault test"
+run_suite fault-test bash deploy/local/fault-test.sh
+# shellcheck disable=SC2046
+add_counts $(plain_counts "$suite_log")
 
 echo ""
 if ((passed + failed + skipped == 0)); then

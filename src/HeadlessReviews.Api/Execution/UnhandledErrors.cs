@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using GraphQL.Execution;
+using HeadlessReviews.Api.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Execution;
 
 /// <summary>
-/// A fault in a resolver (a bug, the database gone) is logged with a trace id and shown to the
-/// client as that id only: no message, no stack trace, unless exposing them is configured.
+/// A fault in a resolver (a bug) is logged with a trace id and shown to the client as that id only:
+/// no message, no stack trace, unless exposing them is configured. A database outage is no bug: it is
+/// SERVICE_UNAVAILABLE, with a Retry-After header while the response has not started.
 /// </summary>
 public static class UnhandledErrors
 {
+    /// <summary>The code of an error answered because PostgreSQL could not be reached.</summary>
+    public const string ServiceUnavailableCode = "SERVICE_UNAVAILABLE";
+
     public static Task Handle(UnhandledExceptionContext context)
     {
         var services = context.ExecutionOptions.RequestServices;
@@ -19,6 +24,16 @@ public static class UnhandledErrors
             // nothing was written, and the same request will very likely succeed now.
             context.Exception = new TryAgainException(context.OriginalException);
             context.ErrorMessage = "This change collided with another saved at the same moment; nothing was written. Send it again.";
+            return Task.CompletedTask;
+        }
+        if (DatabaseUnreachable.Is(context.OriginalException))
+        {
+            // Not a bug and nothing the client did: said once in the log (DatabaseOutage), and to the client plainly.
+            services?.GetService<DatabaseOutage>()?.Report(context.OriginalException);
+            if (services?.GetService<IHttpContextAccessor>()?.HttpContext?.Response is { HasStarted: false } response)
+                response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Exception = new ServiceUnavailableException(context.OriginalException);
+            context.ErrorMessage = "The database is unavailable right now; try again in a few seconds.";
             return Task.CompletedTask;
         }
         var traceId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
@@ -45,6 +60,9 @@ public static class UnhandledErrors
 
 /// <summary>GraphQL.NET derives the code TRY_AGAIN from its name: the request may simply be sent again.</summary>
 public sealed class TryAgainException(Exception inner) : Exception("Try again", inner);
+
+/// <summary>GraphQL.NET derives the code SERVICE_UNAVAILABLE from its name: PostgreSQL could not be reached.</summary>
+public sealed class ServiceUnavailableException(Exception inner) : Exception("Service unavailable", inner);
 
 /// <summary>Stands in for any unhandled exception; GraphQL.NET derives the code INTERNAL_SERVER_ERROR from its name.</summary>
 public sealed class InternalServerErrorException(Exception inner) : Exception("Internal server error", inner);

@@ -1,5 +1,7 @@
 using JasperFx;
 using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Weasel.Core;
 
 namespace HeadlessReviews.Api.Storage;
@@ -18,15 +20,18 @@ public static class StorageRegistration
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:Reviews is not set. Run deploy/local/run.sh, or set ConnectionStrings__Reviews to an Npgsql connection string.");
 
+            var settings = services.GetRequiredService<IOptions<StorageSettings>>().Value;
             var options = new StoreOptions();
-            options.Connection(connectionString);
+            options.Connection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = settings.ConnectTimeoutSeconds }.ConnectionString);
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+            options.Logger(new OutageAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>(), services.GetRequiredService<DatabaseOutage>));
             // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.
             options.AutoCreateSchemaObjects = isDevelopment ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             return options;
         }).UseLightweightSessions();
 
         builder.Services.AddSingleton<DatabaseWait>();
+        builder.Services.AddSingleton<DatabaseOutage>();
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HeadlessReviews.Api.Storage;
 
-/// <summary>Database behaviour at start-up, bound from <c>HeadlessReviews:Storage</c>.</summary>
+/// <summary>Database behaviour at start-up and while it is away, bound from <c>HeadlessReviews:Storage</c>.</summary>
 public sealed class StorageSettings
 {
     public const string Section = "HeadlessReviews:Storage";
@@ -16,4 +16,12 @@ public sealed class StorageSettings
     /// <summary>How long start-up waits for PostgreSQL to answer before giving up.</summary>
     [Range(1, 3_600)]
     public int StartupWaitSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long a request waits to open a PostgreSQL connection (or for a free one from the pool)
+    /// before it is answered SERVICE_UNAVAILABLE; replaces the connection string's <c>Timeout</c>
+    /// (15 s in Npgsql), which Marten's retries would multiply while a database host is unreachable.
+    /// </summary>
+    [Range(1, 120)]
+    public int ConnectTimeoutSeconds { get; set; } = 2;
 }

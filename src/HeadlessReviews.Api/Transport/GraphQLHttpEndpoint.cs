@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Transport.ServerSentEvents;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -65,6 +67,13 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponse
             ? result.Errors?.Any(error => error.Code == "RATE_LIMITED") == true ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
+        // Nothing ran because a dependency is down (the database): not the client's fault, 503 for both types.
+        // (An executed request with such field errors stays 200, as the spec has it.)
+        if (!result.Executed && result.Errors?.Any(error => error.Code == UnhandledErrors.ServiceUnavailableCode) == true)
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (isGet && CacheableGetResponse.IsCacheable(context.Request, result))
         {
             await cacheable.WriteAsync(context, mediaType, result);

@@ -1,10 +1,11 @@
+using HeadlessReviews.Api.Storage;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HeadlessReviews.Api.Web;
 
 /// <summary>Ready means PostgreSQL answers: a load balancer stops sending requests to an instance that lost its database.</summary>
-public sealed class PostgresHealthCheck(IDocumentStore store) : IHealthCheck
+public sealed class PostgresHealthCheck(IDocumentStore store, DatabaseOutage outage, ILogger<PostgresHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,8 +16,15 @@ public sealed class PostgresHealthCheck(IDocumentStore store) : IHealthCheck
             await store.Storage.Database.AssertConnectivityAsync(timeout.Token);
             return HealthCheckResult.Healthy("PostgreSQL answers.");
         }
+        catch (Exception exception) when (DatabaseUnreachable.Is(exception))
+        {
+            // An outage is logged once by DatabaseOutage, not with a stack trace at every probe.
+            outage.Report(exception);
+            return HealthCheckResult.Unhealthy("PostgreSQL does not answer.");
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            logger.LogError(exception, "The readiness check of PostgreSQL failed");
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", exception);
         }
     }

@@ -29,9 +29,13 @@ public static class WebRegistration
         services.AddGraphQLIde(GraphQLPath);
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableResponse>();
         var http = builder.Configuration.GetSection(GraphQLHttpSettings.Section).Get<GraphQLHttpSettings>() ?? new GraphQLHttpSettings();
         services.Configure<ForwardedHeadersOptions>(options => TrustedProxies.Configure(options, http.TrustedProxies));
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
+        // The health-check service logs every unhealthy probe as an error (a load balancer probes every few
+        // seconds); our one check logs for itself: an outage once (DatabaseOutage), anything else as an error.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None);
 
         var cors = builder.Configuration.GetSection(CorsSettings.Section).Get<CorsSettings>() ?? new CorsSettings();
         var isDevelopment = builder.Environment.IsDevelopment();

@@ -29,4 +29,31 @@ public sealed class UnhandledErrorsTests
         Assert.DoesNotContain("secret", context.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("trace", context.ErrorMessage, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string, Exception> Outages => new()
+    {
+        { "connection refused", new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111)) },
+        { "connection cut mid-command", new InvalidOperationException("Marten failed", new NpgsqlException("Exception while reading from stream", new EndOfStreamException())) },
+        { "admin shutdown", new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01") },
+        { "cannot connect now", new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03") },
+        { "connection failure", new PostgresException("connection failure", "FATAL", "FATAL", "08006") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Outages))]
+    public async Task A_database_outage_is_service_unavailable_not_an_internal_error(string what, Exception outage)
+    {
+        var context = Context(outage);
+        await UnhandledErrors.Handle(context);
+        Assert.True(context.Exception is ServiceUnavailableException, what);
+        Assert.Contains("database is unavailable", context.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_the_database_answered_is_no_outage()
+    {
+        var context = Context(new PostgresException("duplicate key", "ERROR", "ERROR", "23505"));
+        await UnhandledErrors.Handle(context);
+        Assert.IsType<InternalServerErrorException>(context.Exception);
+    }
 }
