@@ -84,7 +84,8 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType.Value, ResponseMediaType.Json, StringComparison.OrdinalIgnoreCase)
-            || (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)))
+            // A parameter value may be a quoted string (RFC 9110): charset="utf-8" is charset=utf-8.
+            || (contentType.Charset.HasValue && !HeaderUtilities.RemoveQuotes(contentType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             throw new RequestRejectedException("Send the request as Content-Type: application/json (UTF-8).",
                 StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");

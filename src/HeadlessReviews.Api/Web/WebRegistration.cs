@@ -7,6 +7,7 @@ using HeadlessReviews.Api.Transport.ServerSentEvents;
 using HeadlessReviews.Api.Transport.WebSockets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Web;
 
@@ -28,6 +29,7 @@ public static class WebRegistration
         services.AddProblemDetails();
         var http = builder.Configuration.GetSection(GraphQLHttpSettings.Section).Get<GraphQLHttpSettings>() ?? new GraphQLHttpSettings();
         services.Configure<ForwardedHeadersOptions>(options => TrustedProxies.Configure(options, http.TrustedProxies));
+        builder.WebHost.ConfigureKestrel(kestrel => RequestSizeLimits.ConfigureKestrel(kestrel, http));
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
 
         var cors = builder.Configuration.GetSection(CorsSettings.Section).Get<CorsSettings>() ?? new CorsSettings();
@@ -45,6 +47,7 @@ public static class WebRegistration
     public static WebApplication MapHeadlessReviewsEndpoints(this WebApplication app)
     {
         // Errors outside GraphQL (a bad route, a crash) are JSON problem details, never an HTML page.
+        app.UseRequestSizeLimits(app.Services.GetRequiredService<IOptions<GraphQLHttpSettings>>().Value);
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
