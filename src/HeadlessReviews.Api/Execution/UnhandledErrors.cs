@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GraphQL.Execution;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Execution;
@@ -19,6 +20,14 @@ public static class UnhandledErrors
             // nothing was written, and the same request will very likely succeed now.
             context.Exception = new TryAgainException(context.OriginalException);
             context.ErrorMessage = "This change collided with another saved at the same moment; nothing was written. Send it again.";
+            return Task.CompletedTask;
+        }
+        if (context.OriginalException is GraphQLMaxDepthExceededException)
+        {
+            // The parser stops at its nesting limit (to keep its recursion off the stack's end) with an
+            // exception GraphQL.NET does not treat as a syntax error; it is one, and the client's.
+            context.Exception = new SyntaxErrorException(context.OriginalException);
+            context.ErrorMessage = "The document is nested deeper than the parser allows; flatten it (fragments do not help, nesting does).";
             return Task.CompletedTask;
         }
         var traceId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
@@ -45,6 +54,9 @@ public static class UnhandledErrors
 
 /// <summary>GraphQL.NET derives the code TRY_AGAIN from its name: the request may simply be sent again.</summary>
 public sealed class TryAgainException(Exception inner) : Exception("Try again", inner);
+
+/// <summary>GraphQL.NET derives the code SYNTAX_ERROR from its name, as for its own syntax errors.</summary>
+public sealed class SyntaxErrorException(Exception inner) : Exception("Syntax error", inner);
 
 /// <summary>Stands in for any unhandled exception; GraphQL.NET derives the code INTERNAL_SERVER_ERROR from its name.</summary>
 public sealed class InternalServerErrorException(Exception inner) : Exception("Internal server error", inner);

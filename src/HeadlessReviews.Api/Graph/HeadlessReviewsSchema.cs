@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
@@ -21,8 +20,5 @@ public sealed class HeadlessReviewsSchema : Schema
         Subscription = subscription;
         RegisterTypeMapping(typeof(DateOnly), typeof(DateType));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeType));
-        // Every String and ID input, in variables or in the document, is checked once here.
-        this.ReplaceScalar(new StorableStringType());
-        this.ReplaceScalar(new StorableIdType());
     }
 }

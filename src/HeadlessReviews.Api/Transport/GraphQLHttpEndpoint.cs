@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Transport.ServerSentEvents;
@@ -77,6 +80,9 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         if (request.QueryString.Value?.Length > settings.Value.MaxQueryStringLength)
             throw new RequestRejectedException($"The query string is longer than {settings.Value.MaxQueryStringLength} characters; send long documents with POST.",
                 StatusCodes.Status414UriTooLong, "URI_TOO_LONG");
+        // ASP.NET quietly turns invalid percent-encoded UTF-8 into U+FFFD; refuse it as a POST body is refused.
+        if (request.QueryString.Value is { } raw && !Utf8.IsValid(WebUtility.UrlDecodeToBytes(Encoding.UTF8.GetBytes(raw), 0, Encoding.UTF8.GetByteCount(raw))))
+            throw new RequestRejectedException("The query string is not valid UTF-8 once percent-decoded.", isHttpLevel: true);
         return GraphQLHttpRequest.FromQueryString(request.Query, serializer);
     }
 

@@ -15,11 +15,20 @@ public static class RequestJson
 
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8)
     {
-        if (!Utf8.IsValid(utf8.Span)) throw new JsonException("it is not valid UTF-8.");
-        return Checked(JsonDocument.Parse(utf8, Options));
+        if (!Utf8.IsValid(utf8.Span)) throw new JsonException("some bytes are not UTF-8.");
+        return Checked(() => JsonDocument.Parse(utf8, Options));
     }
 
-    public static JsonDocument Parse(string text) => Checked(JsonDocument.Parse(text, Options));
+    public static JsonDocument Parse(string text) => Checked(() => JsonDocument.Parse(text, Options));
+
+    private static JsonDocument Checked(Func<JsonDocument> parse)
+    {
+        JsonDocument document;
+        // The duplicate check decodes property names, and a lone surrogate in one throws there.
+        try { document = parse(); }
+        catch (InvalidOperationException) { throw LoneSurrogate(); }
+        return Checked(document);
+    }
 
     private static JsonDocument Checked(JsonDocument document)
     {

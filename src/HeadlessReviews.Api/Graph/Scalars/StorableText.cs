@@ -10,22 +10,14 @@ namespace HeadlessReviews.Api.Graph.Scalars;
 /// </summary>
 public static class StorableText
 {
-    public static object? Check(object? value)
-    {
-        if (value is string text && (text.Contains('\0', StringComparison.Ordinal) || WellFormedText.HasLoneSurrogate(text)))
-            throw new UnstorableTextException();
-        return value;
-    }
+    public static bool IsStorable(ReadOnlySpan<char> text) => !text.Contains('\0') && !WellFormedText.HasLoneSurrogate(text);
 
-    public static GraphQLValue Check(GraphQLValue value)
-    {
-        if (value is GraphQLStringValue text)
-        {
-            var span = text.Value.Span;
-            if (span.Contains('\0') || WellFormedText.HasLoneSurrogate(span)) throw new UnstorableTextException();
-        }
-        return value;
-    }
+    public static bool IsStorable(GraphQLValue value) => value is not GraphQLStringValue text || IsStorable(text.Value.Span);
+
+    public static object? Check(object? value) =>
+        value is string text && !IsStorable(text) ? throw new UnstorableTextException() : value;
+
+    public static GraphQLValue Check(GraphQLValue value) => IsStorable(value) ? value : throw new UnstorableTextException();
 }
 
 /// <summary>Answered with <c>BAD_USER_INPUT</c> (see <see cref="Execution.ErrorDetails"/>).</summary>
