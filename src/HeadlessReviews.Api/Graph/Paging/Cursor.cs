@@ -68,6 +68,7 @@ public static class Cursor
 
     private static bool IsInfinity(string text) => text is "infinity" or "-infinity";
 
-    private static UserInputError Invalid(string argument) =>
+    /// <summary>The error for a cursor that does not decode, naming the argument.</summary>
+    public static UserInputError Invalid(string argument) =>
         new(argument, $"`{argument}` is not a valid cursor; use the `cursor` or `pageInfo` values this API returned.");
 }
