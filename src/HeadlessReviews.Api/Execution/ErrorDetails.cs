@@ -32,7 +32,7 @@ public sealed class ErrorDetails() : ErrorInfoProvider(options =>
         return info;
     }
 
-    // A NUL or lone surrogate in a String or ID, found while coercing a variable or an argument.
+    // A lone surrogate in a String or ID, found while coercing a variable.
     private static bool IsUnstorableText(Exception error)
     {
         for (Exception? current = error; current is not null; current = current.InnerException)
