@@ -80,10 +80,16 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         if (request.QueryString.Value?.Length > settings.Value.MaxQueryStringLength)
             throw new RequestRejectedException($"The query string is longer than {settings.Value.MaxQueryStringLength} characters; send long documents with POST.",
                 StatusCodes.Status414UriTooLong, "URI_TOO_LONG");
-        // ASP.NET quietly turns invalid percent-encoded UTF-8 into U+FFFD; refuse it as a POST body is refused.
-        if (request.QueryString.Value is { } raw && !Utf8.IsValid(WebUtility.UrlDecodeToBytes(Encoding.UTF8.GetBytes(raw), 0, Encoding.UTF8.GetByteCount(raw))))
+        if (request.QueryString.Value is { } raw && !IsUtf8OncePercentDecoded(raw))
             throw new RequestRejectedException("The query string is not valid UTF-8 once percent-decoded.", isHttpLevel: true);
         return GraphQLHttpRequest.FromQueryString(request.Query, serializer);
+    }
+
+    // ASP.NET quietly turns invalid percent-encoded UTF-8 into U+FFFD; it is refused as a POST body is.
+    private static bool IsUtf8OncePercentDecoded(string queryString)
+    {
+        var encoded = Encoding.UTF8.GetBytes(queryString);
+        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(encoded, 0, encoded.Length));
     }
 
     private async Task<GraphQLHttpRequest> ReadBodyAsync(HttpRequest request)

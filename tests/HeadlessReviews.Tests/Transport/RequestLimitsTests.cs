@@ -11,6 +11,7 @@ namespace HeadlessReviews.Tests.Transport;
 /// </summary>
 public sealed class RequestLimitsTests(KestrelInstance service) : IClassFixture<KestrelInstance>
 {
+    private const int RequestSizeLimitsAllowance = HeadlessReviews.Api.Web.RequestSizeLimits.RequestLineAllowance;
     private static readonly GraphQLHttpSettings Defaults = new();
 
     [Fact]
@@ -66,8 +67,6 @@ public sealed class RequestLimitsTests(KestrelInstance service) : IClassFixture<
         Assert.Equal(431, (int)response.StatusCode);
         Assert.Equal("REQUEST_HEADER_FIELDS_TOO_LARGE", await CodeAsync(response));
     }
-
-    private const int RequestSizeLimitsAllowance = HeadlessReviews.Api.Web.RequestSizeLimits.RequestLineAllowance;
 
     private static string QueryUrl(int length)
     {
