@@ -44,6 +44,10 @@ public sealed class HostileInputTests(KestrelInstance service) : IClassFixture<K
         ["a lone surrogate escape in the GraphQL document"] = Bytes("""{"query":"{ film(slug: \"her\\ud800\") { title } } # MARK"}"""),
         ["a document nested deeper than the parser allows"] = Bytes("{\"query\":\"", string.Concat(Enumerable.Repeat("{ a ", 2000)), new string('}', 2000), """ # MARK"}"""),
         ["a list value nested deeper than the parser allows"] = Bytes("""{"query":"{ film(slug: """, new string('[', 2000), new string(']', 2000), """) { title } } # MARK"}"""),
+        ["a number past any type in a variable"] = Bytes("""{"query":"query($n: Int) { films(first: $n) { edges { cursor } } } # MARK","variables":{"n":1e400}}"""),
+        ["a 400-digit integer in a variable"] = Bytes("""{"query":"query($n: Int) { films(first: $n) { edges { cursor } } } # MARK","variables":{"n":""", new string('9', 400), "}}"),
+        ["a 400-digit integer in a String variable"] = Bytes("""{"query":"FILM","variables":{"v":""", new string('9', 400), "}}"),
+        ["an integer past Int in the document"] = Bytes("""{"query":"{ films(first: 99999999999) { edges { cursor } } } # MARK"}"""),
         ["variables nested deeper than JSON allows"] = Bytes("""{"query":"FILM","variables":{"v":""", new string('[', 500), new string(']', 500), "}}"),
     };
 
