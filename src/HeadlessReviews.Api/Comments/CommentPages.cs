@@ -48,6 +48,7 @@ public static class CommentPages
     private static (DateTimeOffset PostedAt, Guid Id) Decode(string cursor, string argument)
     {
         var values = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[]>(Cursor.Decode(cursor, argument, Signature, Order))!;
-        return (values[0].GetDateTimeOffset(), values[1].GetGuid());
+        // PostgreSQL's `infinity` passes the cursor check but is no DateTimeOffset: not a cursor of ours.
+        return values[0].TryGetDateTimeOffset(out var postedAt) && values[1].TryGetGuid(out var id) ? (postedAt, id) : throw Cursor.Invalid(argument);
     }
 }

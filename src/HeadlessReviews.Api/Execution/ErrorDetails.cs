@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Scalars;
 
 namespace HeadlessReviews.Api.Execution;
 
@@ -18,11 +19,24 @@ public sealed class ErrorDetails() : ErrorInfoProvider(options =>
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        if (IsUnstorableText(executionError))
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            info.Extensions["code"] = UserInputError.ErrorCode;
+        }
         if (executionError is UserInputError { Argument: { } argument })
         {
             info.Extensions ??= new Dictionary<string, object?>();
             info.Extensions["argument"] = argument;
         }
         return info;
+    }
+
+    // A lone surrogate in a String or ID, found while coercing a variable.
+    private static bool IsUnstorableText(Exception error)
+    {
+        for (Exception? current = error; current is not null; current = current.InnerException)
+            if (current is UnstorableTextException) return true;
+        return false;
     }
 }

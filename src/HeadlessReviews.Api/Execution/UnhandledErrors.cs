@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GraphQL.Execution;
 using HeadlessReviews.Api.Storage;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Execution;
@@ -36,6 +37,14 @@ public static class UnhandledErrors
             context.ErrorMessage = "The database is unavailable right now; try again in a few seconds.";
             return Task.CompletedTask;
         }
+        if (context.OriginalException is GraphQLMaxDepthExceededException)
+        {
+            // The parser stops at its nesting limit (to keep its recursion off the stack's end) with an
+            // exception GraphQL.NET does not treat as a syntax error; it is one, and the client's.
+            context.Exception = new SyntaxErrorException(context.OriginalException);
+            context.ErrorMessage = "The document is nested deeper than the parser allows; flatten it (fragments do not help, nesting does).";
+            return Task.CompletedTask;
+        }
         var traceId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         services?.GetService<ILoggerFactory>()?.CreateLogger("HeadlessReviews.Api.Execution")
             .LogError(context.OriginalException, "Unhandled error in GraphQL execution (trace {TraceId}) at {Path}",
@@ -63,6 +72,8 @@ public sealed class TryAgainException(Exception inner) : Exception("Try again", 
 
 /// <summary>GraphQL.NET derives the code SERVICE_UNAVAILABLE from its name: PostgreSQL could not be reached.</summary>
 public sealed class ServiceUnavailableException(Exception inner) : Exception("Service unavailable", inner);
+/// <summary>GraphQL.NET derives the code SYNTAX_ERROR from its name, as for its own syntax errors.</summary>
+public sealed class SyntaxErrorException(Exception inner) : Exception("Syntax error", inner);
 
 /// <summary>Stands in for any unhandled exception; GraphQL.NET derives the code INTERNAL_SERVER_ERROR from its name.</summary>
 public sealed class InternalServerErrorException(Exception inner) : Exception("Internal server error", inner);

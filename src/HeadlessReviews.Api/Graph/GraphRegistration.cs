@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQLParser.AST;
 using HeadlessReviews.Api.Accounts;
 using HeadlessReviews.Api.Comments;
@@ -14,6 +15,7 @@ using HeadlessReviews.Api.Webhooks;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Graph.Scalars;
 using HeadlessReviews.Api.People;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Search;
@@ -46,6 +48,11 @@ public static class GraphRegistration
         services.AddAccounts().AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
         services.AddEditing().AddWebhooks();
         services.AddSingleton<IQueryFields, NodeQueries>();
+
+        // The schema takes its built-in scalars from DI: these stand in for String and ID everywhere, so
+        // every String and ID input, in variables or in the document, is checked once (StorableText).
+        services.AddSingleton<StringGraphType, StorableStringType>();
+        services.AddSingleton<IdGraphType, StorableIdType>();
 
         // Generic graph types are not found by the assembly scan.
         services.AddSingleton(typeof(ConnectionType<,>));

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
@@ -88,14 +91,24 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         if (request.QueryString.Value?.Length > settings.Value.MaxQueryStringLength)
             throw new RequestRejectedException($"The query string is longer than {settings.Value.MaxQueryStringLength} characters; send long documents with POST.",
                 StatusCodes.Status414UriTooLong, "URI_TOO_LONG");
+        if (request.QueryString.Value is { } raw && !IsUtf8OncePercentDecoded(raw))
+            throw new RequestRejectedException("The query string is not valid UTF-8 once percent-decoded.", isHttpLevel: true);
         return GraphQLHttpRequest.FromQueryString(request.Query, serializer);
+    }
+
+    // ASP.NET quietly turns invalid percent-encoded UTF-8 into U+FFFD; it is refused as a POST body is.
+    private static bool IsUtf8OncePercentDecoded(string queryString)
+    {
+        var encoded = Encoding.UTF8.GetBytes(queryString);
+        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(encoded, 0, encoded.Length));
     }
 
     private async Task<GraphQLHttpRequest> ReadBodyAsync(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType.Value, ResponseMediaType.Json, StringComparison.OrdinalIgnoreCase)
-            || (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)))
+            // A parameter value may be a quoted string (RFC 9110): charset="utf-8" is charset=utf-8.
+            || (contentType.Charset.HasValue && !HeaderUtilities.RemoveQuotes(contentType.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             throw new RequestRejectedException("Send the request as Content-Type: application/json (UTF-8).",
                 StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");

@@ -28,8 +28,8 @@ public sealed record GraphQLHttpRequest(string? Query, string? OperationName, In
         if (body.IsEmpty)
             throw new RequestRejectedException("The request body is empty; send a JSON object with a `query`.", isHttpLevel: true);
         JsonDocument document;
-        try { document = JsonDocument.Parse(body); }
-        catch (JsonException exception) { throw new RequestRejectedException($"The request body is not valid JSON: {exception.Message}", isHttpLevel: true); }
+        try { document = RequestJson.Parse(body); }
+        catch (JsonException exception) { throw new RequestRejectedException($"The request body is not valid UTF-8 JSON: {exception.Message}", isHttpLevel: true); }
 
         using (document)
         {
@@ -66,10 +66,10 @@ public sealed record GraphQLHttpRequest(string? Query, string? OperationName, In
         if (values is not [{ Length: > 0 } text]) return null;
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = RequestJson.Parse(text);
             return ReadMap(document.RootElement, parameter, serializer);
         }
-        catch (JsonException) { throw new RequestRejectedException($"`{parameter}` must be URL-encoded JSON: a map or null."); }
+        catch (JsonException exception) { throw new RequestRejectedException($"`{parameter}` must be URL-encoded JSON, a map or null: {exception.Message}"); }
     }
 
     private static Inputs? ReadMap(JsonElement value, string parameter, IGraphQLSerializer serializer) => value.ValueKind switch

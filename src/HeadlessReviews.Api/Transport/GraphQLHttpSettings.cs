@@ -21,6 +21,10 @@ public sealed class GraphQLHttpSettings
     [Range(256, 1024 * 1024)]
     public int MaxQueryStringLength { get; set; } = 16 * 1024;
 
+    /// <summary>Largest total of request headers accepted, in bytes (names and values); more is answered 431.</summary>
+    [Range(4 * 1024, 1024 * 1024)]
+    public int MaxRequestHeadersBytes { get; set; } = 32 * 1024;
+
     /// <summary>
     /// How long browsers may reuse an anonymous GET answer without asking again. Zero (the default):
     /// they keep it but revalidate each time, answered 304 when nothing changed.

@@ -7,6 +7,7 @@ using HeadlessReviews.Api.Transport.ServerSentEvents;
 using HeadlessReviews.Api.Transport.WebSockets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Web;
 
@@ -32,6 +33,7 @@ public static class WebRegistration
         services.AddExceptionHandler<DatabaseUnavailableResponse>();
         var http = builder.Configuration.GetSection(GraphQLHttpSettings.Section).Get<GraphQLHttpSettings>() ?? new GraphQLHttpSettings();
         services.Configure<ForwardedHeadersOptions>(options => TrustedProxies.Configure(options, http.TrustedProxies));
+        builder.WebHost.ConfigureKestrel(kestrel => RequestSizeLimits.ConfigureKestrel(kestrel, http));
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"]);
         // The health-check service logs every unhealthy probe as an error (a load balancer probes every few
         // seconds); our one check logs for itself: an outage once (DatabaseOutage), anything else as an error.
@@ -52,6 +54,7 @@ public static class WebRegistration
     public static WebApplication MapHeadlessReviewsEndpoints(this WebApplication app)
     {
         // Errors outside GraphQL (a bad route, a crash) are JSON problem details, never an HTML page.
+        app.UseRequestSizeLimits(app.Services.GetRequiredService<IOptions<GraphQLHttpSettings>>().Value);
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

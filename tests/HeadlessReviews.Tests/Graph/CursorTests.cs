@@ -64,6 +64,52 @@ public sealed class CursorTests(ApiFactory api) : ApiTest(api)
         AssertUserError(response, argument);
     }
 
+    public static TheoryData<string, string, string> ForgedValues() => new()
+    {
+        // Each list's own order, with values that pass JSON but not PostgreSQL's casts or .NET's readers.
+        { "films(orderBy: [{ field: YEAR }]", "a year past integer", $"[3000000000, \"{AnyUuid}\"]" },
+        { "films(orderBy: [{ field: YEAR }]", "a year with a fraction", $"[2013.5, \"{AnyUuid}\"]" },
+        { "films(orderBy: [{ field: YEAR }]", "a year in exponent form", $"[1e400, \"{AnyUuid}\"]" },
+        { "films(orderBy: [{ field: TITLE }]", "a title with a lone surrogate", $"[\"her \\ud800\", \"{AnyUuid}\"]" },
+        { "films(orderBy: [{ field: UK_RELEASE_DATE }]", "the 30th of February", $"[\"2014-02-30\", \"{AnyUuid}\"]" },
+        { "films(orderBy: [{ field: UK_RELEASE_DATE }]", "a five-digit year", $"[\"20140-02-14\", \"{AnyUuid}\"]" },
+        { "people(", "a name with a lone surrogate", $"[\"\\udc00\", \"{AnyUuid}\"]" },
+        { "people(", "a name with a NUL", $"[\"jo\\u0000\", \"{AnyUuid}\"]" },
+        { "search(query: \"her\"", "a kind past integer", $"[0.5, 99999999999, \"{AnyUuid}\"]" },
+        { "search(query: \"her\"", "a rank past numeric", $"[1e400, 1, \"{AnyUuid}\"]" },
+        { "reviews(", "a date past year 9999", $"[\"10000-01-01T00:00:00+00:00\", \"{AnyUuid}\"]" },
+        { "reviews(", "a huge uuid", $"[\"{HerPublishedAt}\", 340282366920938463463374607431768211456]" },
+        { "review(slug: \"her\") { list: comments(", "an endless comment time", $"[\"infinity\", \"{AnyUuid}\"]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForgedValues))]
+    public async Task A_cursor_with_values_out_of_range_is_a_user_error_on_every_connection(string list, string forgery, string values)
+    {
+        _ = forgery;
+        var open = list.EndsWith('(') ? list : list + ", ";
+        var close = list.Contains("{ list:", StringComparison.Ordinal) ? " } }" : " }";
+        var real = await ListCursorAsync($"{{ list: {open}first: 1) {{ edges {{ cursor }} }}{close}");
+        var cursor = Forge(Tag(real), values);
+
+        var response = await GraphQL.PostAsync($"query($cursor: String) {{ list: {open}first: 2, after: $cursor) {{ edges {{ cursor }} }}{close}", new { cursor });
+
+        Assert.Equal(200, response.Status);
+        var error = Assert.Single(response.Errors!)!;
+        Assert.True(error["extensions"]?["code"]?.GetValue<string>() == "BAD_USER_INPUT", response.Body);
+        Assert.Contains("`after`", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> ListCursorAsync(string document)
+    {
+        var data = await GraphQL.DataAsync(document);
+        var list = data["list"]!;
+        // The comments of a review sit one level down.
+        var edges = (list["edges"] ?? list["list"]!["edges"])!.AsArray();
+        Assert.NotEmpty(edges);
+        return edges[0]!["cursor"]!.GetValue<string>();
+    }
+
     private async Task<string> ForgeAsync(string forgery)
     {
         var real = (await CursorsAsync("reviews(first: 1)"))[0];

@@ -19,6 +19,18 @@ public sealed class GraphQLSocket(WebSocket socket) : IDisposable
         return new GraphQLSocket(socket);
     }
 
+    /// <summary>A real client socket (<see cref="ClientWebSocket"/>) to a service listening on TCP.</summary>
+    public static async Task<GraphQLSocket> ConnectAsync(Uri baseAddress)
+    {
+        var client = new ClientWebSocket();
+        client.Options.AddSubProtocol("graphql-transport-ws");
+        await client.ConnectAsync(new Uri(new Uri(baseAddress.ToString().Replace("http", "ws", StringComparison.Ordinal)), "graphql"), CancellationToken.None);
+        var socket = new GraphQLSocket(client);
+        await socket.SendAsync(new { type = "connection_init" });
+        Assert.Equal("connection_ack", (string)(await socket.ReceiveAsync())["type"]!);
+        return socket;
+    }
+
     /// <summary>Connects and completes <c>connection_init</c> with <paramref name="payload"/>.</summary>
     public static async Task<GraphQLSocket> InitialisedAsync(TestServer server, object? payload = null)
     {

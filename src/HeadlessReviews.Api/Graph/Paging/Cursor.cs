@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HeadlessReviews.Api.Transport;
 
 namespace HeadlessReviews.Api.Graph.Paging;
 
@@ -41,7 +42,8 @@ public static class Cursor
             foreach (var value in values.RootElement.EnumerateArray())
                 if (!Fits(value, order[index++].SqlType)) throw Invalid(argument);
         }
-        catch (JsonException) { throw Invalid(argument); }
+        // A lone surrogate escape (\ud800) cannot be read as text, and would fail PostgreSQL's jsonb.
+        catch (Exception error) when (error is JsonException or InvalidOperationException) { throw Invalid(argument); }
         return json;
     }
 
@@ -52,9 +54,11 @@ public static class Cursor
         "date" => value.ValueKind == JsonValueKind.String && (IsInfinity(value.GetString()!)
             || DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)),
         "uuid" => value.ValueKind == JsonValueKind.String && Guid.TryParseExact(value.GetString(), "D", out _),
-        "integer" or "bigint" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        "bigint" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
         "numeric" => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out _),
-        _ => value.ValueKind == JsonValueKind.String && !value.GetString()!.Contains('\0', StringComparison.Ordinal),
+        _ => value.ValueKind == JsonValueKind.String && value.GetString() is var text
+            && !text!.Contains('\0', StringComparison.Ordinal) && !WellFormedText.HasLoneSurrogate(text),
     };
 
     private static readonly string[] TimestampFormats = ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz"];
@@ -64,6 +68,7 @@ public static class Cursor
 
     private static bool IsInfinity(string text) => text is "infinity" or "-infinity";
 
-    private static UserInputError Invalid(string argument) =>
+    /// <summary>The error for a cursor that does not decode, naming the argument.</summary>
+    public static UserInputError Invalid(string argument) =>
         new(argument, $"`{argument}` is not a valid cursor; use the `cursor` or `pageInfo` values this API returned.");
 }

@@ -18,8 +18,8 @@ public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload
     public static ClientMessage Parse(ReadOnlySpan<byte> utf8)
     {
         JsonDocument document;
-        try { document = JsonDocument.Parse(utf8.ToArray()); }
-        catch (JsonException) { throw new ProtocolViolationException("Invalid message received: not JSON."); }
+        try { document = RequestJson.Parse(utf8.ToArray()); }
+        catch (JsonException) { throw new ProtocolViolationException("Invalid message received: not UTF-8 JSON, a property given twice, or a lone surrogate."); }
 
         using (document)
         {

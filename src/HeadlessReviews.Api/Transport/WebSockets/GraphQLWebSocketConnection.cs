@@ -72,9 +72,30 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
         {
             foreach (var operation in _operations.Values) operation.Stop();
             if (!Outbox.IsClosing) await Outbox.CloseAsync((int)WebSocketCloseStatus.NormalClosure, "");
+            await AwaitClientCloseAsync();
             Outbox.Abort();
             await sending;
         }
+    }
+
+    /// <summary>
+    /// After our close frame, reads (and drops) what the client still sends until its own close frame
+    /// arrives, or the outbox's close timeout aborts the socket: aborting at once could reset the TCP
+    /// connection before the client has read our close frame, and it would see 1006 instead of our code.
+    /// </summary>
+    private async Task AwaitClientCloseAsync()
+    {
+        var discard = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+                if ((await socket.ReceiveAsync(discard.AsMemory(), Outbox.Closed)).MessageType == WebSocketMessageType.Close) return;
+        }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away, or did not answer in time.
+        }
+        finally { ArrayPool<byte>.Shared.Return(discard); }
     }
 
     private async Task CloseUnlessInitialisedAsync()
