@@ -33,4 +33,11 @@ public sealed class ExecutionSettings
     /// <summary>Most aliased fields in one document, so one request cannot repeat a field a thousand times. 0: no limit.</summary>
     [Range(0, 100_000)]
     public int MaxAliases { get; set; } = 100;
+
+    /// <summary>
+    /// How long a query or mutation (or one subscription event) may run before it is cancelled, the
+    /// PostgreSQL command in flight included, and answered with a <c>TIMEOUT</c> error. 0: no limit.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace HeadlessReviews.Api.Execution;
@@ -7,9 +8,10 @@ namespace HeadlessReviews.Api.Execution;
 /// <summary>
 /// Runs subscriptions so that each event's selection set is resolved in a DI scope of its own, one
 /// field at a time (a Marten session is not thread-safe). The scope is linked to the subscribing
-/// request's through <see cref="SubscribingRequest"/>.
+/// request's through <see cref="SubscribingRequest"/>. Each event is answered within
+/// <see cref="ExecutionSettings.Timeout"/>; the stream itself lives as long as the subscriber wants.
 /// </summary>
-public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
+public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IOptions<ExecutionSettings> settings) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
 {
     // GraphQL.NET hands each event a copy of the subscription's context, so the scope set here ends with
     // the event; the subscription's own context keeps the subscribing request's services throughout
@@ -20,6 +22,6 @@ public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes) : Subscri
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SubscribingRequest>().Services = context.RequestServices;
         context.RequestServices = scope.ServiceProvider;
-        return await base.ProcessDataAsync(context, node, value);
+        return await ExecutionTimeout.RunAsync(context, settings.Value.Timeout, each => base.ProcessDataAsync(each, node, value).AsTask());
     }
 }

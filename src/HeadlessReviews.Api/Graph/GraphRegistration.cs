@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.DI;
-using GraphQL.Execution;
 using GraphQLParser.AST;
 using HeadlessReviews.Api.Accounts;
 using HeadlessReviews.Api.Comments;
@@ -58,7 +57,8 @@ public static class GraphRegistration
             .AddGraphTypes(typeof(GraphRegistration).Assembly)
             // Resolvers share one Marten session per request, which is not thread-safe: resolve
             // fields one at a time. Batching loaders still gather a whole level's keys first.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<TimeLimitedSerialStrategy>(OperationType.Query)
+            .AddExecutionStrategy<TimeLimitedSerialStrategy>(OperationType.Mutation)
             .AddExecutionStrategy<ScopePerEventStrategy>(OperationType.Subscription)
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
             .AddQueryLimits()

@@ -1,5 +1,7 @@
 using JasperFx;
 using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Weasel.Core;
 
 namespace HeadlessReviews.Api.Storage;
@@ -18,6 +20,14 @@ public static class StorageRegistration
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("ConnectionStrings:Reviews is not set. Run deploy/local/run.sh, or set ConnectionStrings__Reviews to an Npgsql connection string.");
 
+            var statementTimeout = services.GetRequiredService<IOptions<StorageSettings>>().Value.StatementTimeout;
+            if (statementTimeout > TimeSpan.Zero)
+            {
+                // Set for every session the server opens for us; the NOTIFY listener and the start-up check use their own connections.
+                var withTimeout = new NpgsqlConnectionStringBuilder(connectionString);
+                withTimeout.Options = $"{withTimeout.Options} -c statement_timeout={(long)statementTimeout.TotalMilliseconds}".Trim();
+                connectionString = withTimeout.ConnectionString;
+            }
             var options = new StoreOptions();
             options.Connection(connectionString);
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
