@@ -40,4 +40,23 @@ public sealed class ExecutionSettings
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest document text accepted, in characters (a large frontend page's document is a few thousand). 0: no limit.</summary>
+    [Range(0, 64 * 1024 * 1024)]
+    public int MaxDocumentCharacters { get; set; } = 100_000;
+
+    /// <summary>
+    /// Most tokens (names, punctuation, values) in a document: bounds the parser's and the validator's
+    /// work (the IDE's schema query is about 300; a large page with fragments a few thousand). 0: no limit.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>Longest line of a document, in characters; a whole minified document is one line. 0: no limit.</summary>
+    [Range(0, 64 * 1024 * 1024)]
+    public int MaxLineLength { get; set; } = 20_000;
+
+    /// <summary>Most validation errors answered; past it, one more error says validation stopped. 0: all.</summary>
+    [Range(0, 100_000)]
+    public int MaxValidationErrors { get; set; } = 100;
 }

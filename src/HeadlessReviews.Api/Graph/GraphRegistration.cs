@@ -69,6 +69,9 @@ public static class GraphRegistration
         services.AddPersistedDocuments();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<DocumentCache>());
+        services.AddSingleton<IConfigureExecution, DocumentBounds>();
+        // Registered after GraphQL.NET's, so it is the one the executer gets.
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator, BoundedDocumentValidator>();
         return builder;
     }
 }
