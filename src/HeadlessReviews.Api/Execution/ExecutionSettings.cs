@@ -50,7 +50,7 @@ public sealed class ExecutionSettings
     /// work (the IDE's schema query is about 300; a large page with fragments a few thousand). 0: no limit.
     /// </summary>
     [Range(0, 10_000_000)]
-    public int MaxTokens { get; set; } = 10_000;
+    public int MaxTokens { get; set; } = 5_000;
 
     /// <summary>Longest line of a document, in characters; a whole minified document is one line. 0: no limit.</summary>
     [Range(0, 64 * 1024 * 1024)]

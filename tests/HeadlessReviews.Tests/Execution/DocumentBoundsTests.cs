@@ -74,7 +74,7 @@ public sealed class DocumentBoundsTests(ApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Validation_answers_at_most_a_hundred_errors_and_says_it_stopped()
     {
-        var unknown = await GraphQL.PostAsync("{ " + string.Join("\n", Enumerable.Range(1, 5_000).Select(i => $"unknown{i}")) + " }");
+        var unknown = await GraphQL.PostAsync("{ " + string.Join("\n", Enumerable.Range(1, 4_990).Select(i => $"unknown{i}")) + " }");
 
         Assert.Equal(400, unknown.Status);
         Assert.True(unknown.Errors!.Count == 101, unknown.Body[..Math.Min(2000, unknown.Body.Length)]);
