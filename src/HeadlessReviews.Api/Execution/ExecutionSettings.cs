@@ -24,7 +24,7 @@ public sealed class ExecutionSettings
     /// <summary>
     /// Largest estimated cost of an operation, checked before it runs: each field costs 1, and what a
     /// list selects counts once per item it may hold (<c>first</c>/<c>last</c>, else the default page
-    /// size). The home page costs about 700; a hundred reviews with every cast member's filmography
+    /// size). The home page costs about 2,400; a hundred reviews with every cast member's filmography
     /// does not fit. 0: no limit.
     /// </summary>
     [Range(0, int.MaxValue)]
