@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using HeadlessReviews.Api.Security;
+using Microsoft.Extensions.Options;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace HeadlessReviews.Api.Execution;
@@ -10,9 +11,10 @@ namespace HeadlessReviews.Api.Execution;
 /// field at a time (a Marten session is not thread-safe). The scope is linked to the subscribing
 /// request's through <see cref="SubscribingRequest"/>. Before an event is resolved, the subscriber's
 /// identity is checked (<see cref="IIdentityRecheck"/>): a subscription whose token was revoked or lost
-/// a role since it started ends with that error instead, and nothing of the event is resolved.
+/// a role since it started ends with that error instead, and nothing of the event is resolved. Each
+/// event is answered within <see cref="ExecutionSettings.Timeout"/>; the stream itself lives as long as the subscriber wants.
 /// </summary>
-public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IIdentityRecheck? identities = null) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
+public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IOptions<ExecutionSettings> settings, IIdentityRecheck? identities = null) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
 {
     // GraphQL.NET hands each event a copy of the subscription's context, so the scope set here ends with
     // the event; the subscription's own context keeps the subscribing request's services throughout
@@ -28,6 +30,6 @@ public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IIdentity
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SubscribingRequest>().Services = context.RequestServices;
         context.RequestServices = scope.ServiceProvider;
-        return await base.ProcessDataAsync(context, node, value);
+        return await ExecutionTimeout.RunAsync(context, settings.Value.Timeout, each => base.ProcessDataAsync(each, node, value).AsTask());
     }
 }

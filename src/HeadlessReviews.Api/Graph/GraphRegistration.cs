@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.DI;
-using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using HeadlessReviews.Api.Accounts;
@@ -66,7 +65,8 @@ public static class GraphRegistration
             .AddGraphTypes(typeof(GraphRegistration).Assembly)
             // Resolvers share one Marten session per request, which is not thread-safe: resolve
             // fields one at a time. Batching loaders still gather a whole level's keys first.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<TimeLimitedSerialStrategy>(OperationType.Query)
+            .AddExecutionStrategy<TimeLimitedSerialStrategy>(OperationType.Mutation)
             .AddExecutionStrategy<ScopePerEventStrategy>(OperationType.Subscription)
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
             .AddQueryLimits()
@@ -77,6 +77,9 @@ public static class GraphRegistration
         services.AddPersistedDocuments();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<DocumentCache>());
+        services.AddSingleton<IConfigureExecution, DocumentBounds>();
+        // Registered after GraphQL.NET's, so it is the one the executer gets.
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator, BoundedDocumentValidator>();
         return builder;
     }
 }

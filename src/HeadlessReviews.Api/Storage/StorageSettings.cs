@@ -24,4 +24,11 @@ public sealed class StorageSettings
     /// </summary>
     [Range(1, 120)]
     public int ConnectTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// PostgreSQL's <c>statement_timeout</c> on the service's Marten connections: a safety net a little
+    /// above the execution timeout, for a command whose cancellation did not arrive. 0: none.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

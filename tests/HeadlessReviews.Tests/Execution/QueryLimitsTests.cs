@@ -112,6 +112,62 @@ public sealed class QueryLimitsTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Fragments_spreading_fragments_are_measured_once_each()
+    {
+        // Ten levels of fragments, each spreading the next ten times: 10^10 selections if every
+        // spread were walked again (GraphQL.NET's complexity rule took hours), a few dozen measured once.
+        var fragments = string.Concat(Enumerable.Range(0, 10).Select(level =>
+            $"fragment F{level} on Query {{ {string.Concat(Enumerable.Repeat($"...F{level + 1} ", 10))}}} "));
+        var bomb = $"{{ ...F0 }} {fragments}fragment F10 on Query {{ films {{ nodes {{ title }} }} }}";
+        Api.RoundTrips.Reset();
+
+        var refused = await GraphQL.PostAsync(bomb);
+
+        Assert.Equal("QUERY_TOO_COSTLY", refused.FirstErrorCode);
+        Assert.Equal(0, Api.RoundTrips.Count);
+        // The same fragment once is cheap and runs.
+        var once = await GraphQL.PostAsync("{ ...F } fragment F on Query { films { nodes { title } } }");
+        Assert.True(once.Errors is null, once.Body);
+    }
+
+    [Fact]
+    public async Task A_negative_or_huge_page_size_does_not_lower_the_estimate()
+    {
+        const string costly = "reviews(first: 100) { nodes { film { cast { person { films { cast { person { name } } } } } } } }";
+        foreach (var page in new[] { "-2147483648", "-1", "2147483647" })
+        {
+            var refused = await GraphQL.PostAsync($"{{ a: reviews(first: {page}) {{ nodes {{ film {{ cast {{ person {{ name }} }} }} }} }} b: {costly} }}");
+            Assert.Equal("QUERY_TOO_COSTLY", refused.FirstErrorCode);
+        }
+        var viaVariable = await GraphQL.PostAsync($"query($n: Int) {{ a: reviews(first: $n) {{ nodes {{ title: headline }} }} b: {costly} }}", new { n = int.MinValue });
+        Assert.Equal("QUERY_TOO_COSTLY", viaVariable.FirstErrorCode);
+    }
+
+    /// <summary>
+    /// graphql-js 16's getIntrospectionQuery with descriptions, repeatable directives and the schema
+    /// description (what graphql-codegen and the IDE send; GraphQL.NET 8 has no specifiedByURL or
+    /// deprecated input values to ask for).
+    /// </summary>
+    private const string FullIntrospection = """
+        query IntrospectionQuery { __schema { description queryType { name kind } mutationType { name kind } subscriptionType { name kind } types { ...FullType } directives { name description isRepeatable locations args { ...InputValue } } } }
+        fragment FullType on __Type { kind name description fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason } inputFields { ...InputValue } interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type { kind name ofType { name kind ofType { name kind ofType { name kind ofType { name kind ofType { name kind ofType { name kind ofType { name kind ofType { name kind ofType { name kind } } } } } } } } } }
+        """;
+
+    [Fact]
+    public async Task One_full_introspection_fits_and_a_hundred_aliased_copies_do_not()
+    {
+        var one = await GraphQL.PostAsync(FullIntrospection);
+        Assert.True(one.Errors is null, one.Body);
+
+        var copies = string.Join(" ", Enumerable.Range(1, 100).Select(i => $"s{i}: __schema {{ types {{ ...FullType }} }}"));
+        var hundred = await GraphQL.PostAsync($"{{ {copies} }} {FullIntrospection[FullIntrospection.IndexOf("fragment FullType", StringComparison.Ordinal)..]}");
+        Assert.Equal("QUERY_TOO_COSTLY", hundred.FirstErrorCode);
+        Assert.True(hundred.Body.Length < 10_000, hundred.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task The_schema_can_be_introspected_as_GraphiQL_does()
     {
         // __schema → types → fields → args → type → ofType × 7 → name: 13 deep.
