@@ -194,7 +194,7 @@ public sealed class PostCommentTests(ApiFactory api) : ApiTest(api), IAsyncLifet
         ["url with angle brackets"] = ("authorUrl", "https://example.org/\"><script>alert('url')</script>", "FORMAT"),
         ["url with a space"] = ("authorUrl", "https://example.org/a b", "FORMAT"),
         ["url with a tab"] = ("authorUrl", "https://example.org/\tx", "FORMAT"),
-        ["url with a control character"] = ("authorUrl", "https://example.org/\u0000x", "FORMAT"),
+        ["url with a control character"] = ("authorUrl", "https://example.org/\u0007x", "FORMAT"),
         ["url with a zero-width space"] = ("authorUrl", "https://exa\u200Bmple.org/", "FORMAT"),
         ["url with a backslash"] = ("authorUrl", "https:\\\\evil.example", "FORMAT"),
         ["url with a user name"] = ("authorUrl", "https://example.org@evil.example/", "FORMAT"),

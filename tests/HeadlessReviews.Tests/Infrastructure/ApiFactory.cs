@@ -25,7 +25,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>
-    /// A client of a second server on the same database with the depth, cost and alias limits lifted,
+    /// A client of a second server on the same database with the depth, cost, alias and document-size limits lifted,
     /// for tests that walk the whole schema in one request (the limits have tests of their own).
     /// </summary>
     public GraphQLClient CreateUnlimitedClient() => new(_unlimited.Value.CreateClient());
@@ -35,7 +35,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public ApiFactory() => _unlimited = new(() => WithWebHostBuilder(builder => builder
         .UseSetting("HeadlessReviews:Execution:MaxDepth", "0")
         .UseSetting("HeadlessReviews:Execution:MaxCost", "0")
-        .UseSetting("HeadlessReviews:Execution:MaxAliases", "0")));
+        .UseSetting("HeadlessReviews:Execution:MaxAliases", "0")
+        .UseSetting("HeadlessReviews:Execution:MaxTokens", "0")
+        .UseSetting("HeadlessReviews:Execution:MaxLineLength", "0")
+        .UseSetting("HeadlessReviews:Execution:MaxDocumentCharacters", "0")));
 
     public static string ServerConnection() =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Reviews")
