@@ -14,12 +14,12 @@ public sealed record CommentContent(string AuthorName, string AuthorEmail, strin
     public const int MaxBodyLength = 5000;
 
     /// <summary>The normalised content; null when any field has a mistake (each one in <paramref name="checks"/>).</summary>
-    public static CommentContent? Check(InputChecks checks, string? authorName, string? authorEmail, string? authorUrl, string? body)
+    public static CommentContent? Check(InputChecks checks, CommentFields fields)
     {
-        var name = CommentText.Checked(checks, "authorName", CommentText.Name(authorName), MaxNameLength);
-        var email = Email(checks, authorEmail);
-        var url = Posting.AuthorUrl.Normalise(checks, "authorUrl", authorUrl);
-        var text = CommentText.Checked(checks, "body", CommentText.Body(body), MaxBodyLength);
+        var name = CommentText.Checked(checks, "authorName", CommentText.Name(fields.AuthorName), MaxNameLength);
+        var email = Email(checks, fields.AuthorEmail);
+        var url = Posting.AuthorUrl.Normalise(checks, "authorUrl", fields.AuthorUrl);
+        var text = CommentText.Checked(checks, "body", CommentText.Body(fields.Body), MaxBodyLength);
         return checks.Failed ? null : new CommentContent(name!, email!, url, text!);
     }
 

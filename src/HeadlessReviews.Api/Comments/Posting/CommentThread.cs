@@ -12,12 +12,12 @@ namespace HeadlessReviews.Api.Comments.Posting;
 public sealed record CommentThread(Review Review, Comment? Parent)
 {
     /// <param name="maxReplyDepth">A reader's post: how deep replies may nest. Null for an import: any review, any parent.</param>
-    public static async Task<CommentThread?> CheckAsync(IQuerySession session, InputChecks checks, string? reviewId, string? parentId,
+    public static async Task<CommentThread?> CheckAsync(IQuerySession session, InputChecks checks, CommentFields fields,
         int? maxReplyDepth, CancellationToken cancellationToken)
     {
         var forReaders = maxReplyDepth is not null;
-        var reviewKey = checks.Id("reviewId", reviewId, "Review");
-        var parentKey = checks.Id("parentId", parentId, "Comment", required: false);
+        var reviewKey = checks.Id("reviewId", fields.ReviewId, "Review");
+        var parentKey = checks.Id("parentId", fields.ParentId, "Comment", required: false);
         if (reviewKey is null) return null;
 
         var review = await session.LoadAsync<Review>(reviewKey.Value, cancellationToken);

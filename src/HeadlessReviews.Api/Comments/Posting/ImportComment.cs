@@ -10,15 +10,9 @@ namespace HeadlessReviews.Api.Comments.Posting;
 /// A comment brought from another system (a WordPress export), with what that system decided about
 /// it: its status, when it was posted, and any spam verdict and reasons.
 /// </summary>
-public sealed class ImportCommentInput
+/// <remarks>A reply's <see cref="CommentFields.ParentId"/> is a comment imported before it, whatever its status.</remarks>
+public sealed class ImportCommentInput : CommentFields
 {
-    public string? ReviewId { get; set; }
-    /// <summary>The comment replied to, imported before it, on the same review, whatever its status.</summary>
-    public string? ParentId { get; set; }
-    public string? AuthorName { get; set; }
-    public string? AuthorEmail { get; set; }
-    public string? AuthorUrl { get; set; }
-    public string? Body { get; set; }
     public DateTimeOffset? PostedAt { get; set; }
     public CommentStatus Status { get; set; } = CommentStatus.Pending;
     public SpamVerdict? SpamVerdict { get; set; }
@@ -44,8 +38,8 @@ public sealed class ImportComment(IDocumentSession session, ClientAddressHasher 
     public async Task<EditResult<Comment>> HandleAsync(ImportCommentInput input, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
-        var thread = await CommentThread.CheckAsync(session, checks, input.ReviewId, input.ParentId, maxReplyDepth: null, cancellationToken);
-        var content = CommentContent.Check(checks, input.AuthorName, input.AuthorEmail, input.AuthorUrl, input.Body);
+        var thread = await CommentThread.CheckAsync(session, checks, input, maxReplyDepth: null, cancellationToken);
+        var content = CommentContent.Check(checks, input);
         if (input.PostedAt is null) checks.Add("postedAt", UserErrorCode.Required, "`postedAt` is required.");
         else if (input.PostedAt > clock.GetUtcNow()) checks.Add("postedAt", UserErrorCode.OutOfRange, "`postedAt` must not be in the future.");
         if (input.SpamReasons.Count > MaxSpamReasons)

@@ -9,14 +9,8 @@ using Microsoft.Extensions.Options;
 namespace HeadlessReviews.Api.Comments.Posting;
 
 /// <summary>A reader's comment as the form sends it.</summary>
-public sealed class PostCommentInput
+public sealed class PostCommentInput : CommentFields
 {
-    public string? ReviewId { get; set; }
-    public string? ParentId { get; set; }
-    public string? AuthorName { get; set; }
-    public string? AuthorEmail { get; set; }
-    public string? AuthorUrl { get; set; }
-    public string? Body { get; set; }
     public string? CommentToken { get; set; }
     public string? Honeypot { get; set; }
 }
@@ -75,8 +69,8 @@ public sealed class PostComment(
             return new PostCommentResult(null, [], retryAfter);
 
         var checks = new InputChecks();
-        var thread = await CommentThread.CheckAsync(session, checks, input.ReviewId, input.ParentId, settings.Value.MaxReplyDepth, cancellationToken);
-        var content = CommentContent.Check(checks, input.AuthorName, input.AuthorEmail, input.AuthorUrl, input.Body);
+        var thread = await CommentThread.CheckAsync(session, checks, input, settings.Value.MaxReplyDepth, cancellationToken);
+        var content = CommentContent.Check(checks, input);
         if (checks.Failed) return new PostCommentResult(null, checks.Errors);
 
         var result = await screening.ScreenAsync(new CommentSubmission(
