@@ -1,5 +1,6 @@
 using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Comments.Moderation;
+using HeadlessReviews.Api.Comments.Mutations;
 using HeadlessReviews.Api.Comments.Screening;
 using HeadlessReviews.Api.Comments.Subscriptions;
 using HeadlessReviews.Api.Execution;
@@ -19,7 +20,10 @@ public static class CommentsFeature
         services.AddScoped<CommentCountsLoader>();
         services.AddScoped<CommentsByIdLoader>();
         services.AddSingleton<IQueryFields, ModerationQueries>();
-        services.AddSingleton<IMutationFields, ModerationMutations>();
+        services.AddScoped<ModerationDecisions>();
+        services.AddScoped<ModerateComment>();
+        services.AddScoped<ModerateComments>();
+        services.AddSingleton<IMutationFields, CommentMutations>();
         services.AddSingleton(CommentBecameVisible.Create);
         services.AddSingleton(ModerationQueueChanged.Create);
         services.AddSingleton<ISubscriptionFields, CommentSubscriptions>();

@@ -25,8 +25,8 @@ public sealed class DemoSeeder(IDocumentStore store, WebhookOutbox outbox, IOpti
         session.Store(catalogue.Films.ToArray());
         session.Store(catalogue.Reviews.ToArray());
         session.Store(catalogue.Comments.ToArray());
-        // Announced like edits are (comments by the outbox listener): receivers learn of the whole catalogue.
-        foreach (var document in catalogue.People.Cast<object>().Concat(catalogue.Films).Concat(catalogue.Reviews))
+        // Announced like edits are: receivers learn of the whole catalogue.
+        foreach (var document in catalogue.People.Cast<object>().Concat(catalogue.Films).Concat(catalogue.Reviews).Concat(catalogue.Comments))
             outbox.QueueChange(session, document, deleted: false);
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Loaded the demo catalogue: {Films} films, {People} people, {Reviews} reviews, {Comments} comments",

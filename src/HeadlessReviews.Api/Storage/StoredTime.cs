@@ -6,9 +6,8 @@ public static class StoredTime
     /// Now, to the microsecond: PostgreSQL's precision. A time kept in a document's JSON then equals the
     /// copy in its indexed column, so filters, cursors and what clients read all agree.
     /// </summary>
-    public static DateTimeOffset GetStoredNow(this TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
-    }
+    public static DateTimeOffset GetStoredNow(this TimeProvider clock) => ToStored(clock.GetUtcNow());
+
+    /// <summary>A given time (an imported one) to the microsecond, as <see cref="GetStoredNow"/> keeps now.</summary>
+    public static DateTimeOffset ToStored(DateTimeOffset time) => time.AddTicks(-(time.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
 }

@@ -13,7 +13,6 @@ public static class WebhooksFeature
                 "Webhook endpoint names must differ.")
             .ValidateOnStart();
         services.AddSingleton<WebhookOutbox>();
-        services.AddSingleton<WebhookOutboxListener>();
         services.AddSingleton<IConfigureMarten, WebhookMartenSetup>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddSingleton<WebhookDispatcher>();
@@ -25,12 +24,8 @@ public static class WebhooksFeature
         endpoint.Name.Length > 0 && endpoint.Secret.Length >= 16
         && Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 
-    private sealed class WebhookMartenSetup(WebhookOutboxListener listener) : IConfigureMarten
+    private sealed class WebhookMartenSetup : IConfigureMarten
     {
-        public void Configure(IServiceProvider services, StoreOptions options)
-        {
-            WebhookOutboxStorage.Configure(options);
-            options.Listeners.Add(listener);
-        }
+        public void Configure(IServiceProvider services, StoreOptions options) => WebhookOutboxStorage.Configure(options);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using HeadlessReviews.Api.Comments;
+using HeadlessReviews.Api.Comments.Mutations;
 using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Demo;
 using HeadlessReviews.Api.Graph;
@@ -476,7 +477,7 @@ public sealed class PostCommentTests(ApiFactory api) : ApiTest(api), IAsyncLifet
     public async Task The_same_Idempotency_Key_header_twice_returns_the_first_comment_and_stores_one()
     {
         var input = CommentPosting.ValidInput();
-        var headers = new Dictionary<string, string> { [CommentPoster.IdempotencyHeader] = Guid.NewGuid().ToString() };
+        var headers = new Dictionary<string, string> { [CommentMutations.IdempotencyHeader] = Guid.NewGuid().ToString() };
 
         var first = await PostedAsync(input, headers);
         var again = await PostedAsync(input, headers);
@@ -496,7 +497,7 @@ public sealed class PostCommentTests(ApiFactory api) : ApiTest(api), IAsyncLifet
         input["body"] = $"A second thought. ({Guid.NewGuid():N})";
         var second = await PostedAsync(input);
         var byHeader = await PostedAsync(With(new Dictionary<string, object?>(input) { ["body"] = $"A third. ({Guid.NewGuid():N})" }, "clientMutationId", null),
-            new Dictionary<string, string> { [CommentPoster.IdempotencyHeader] = Guid.NewGuid().ToString() });
+            new Dictionary<string, string> { [CommentMutations.IdempotencyHeader] = Guid.NewGuid().ToString() });
 
         Assert.Equal(3, new[] { CommentId(first), CommentId(second), CommentId(byHeader) }.Distinct().Count());
         Assert.Equal(3, (await StoredByAsync((string)input["authorEmail"]!)).Count);
@@ -544,7 +545,7 @@ public sealed class PostCommentTests(ApiFactory api) : ApiTest(api), IAsyncLifet
             var input = CommentPosting.ValidInput();
             var useHeader = round % 2 == 1;
             var headers = new Dictionary<string, string>();
-            if (useHeader) headers[CommentPoster.IdempotencyHeader] = $"race-{Guid.NewGuid():N}";
+            if (useHeader) headers[CommentMutations.IdempotencyHeader] = $"race-{Guid.NewGuid():N}";
             else input["clientMutationId"] = $"race-{Guid.NewGuid():N}";
 
             var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostedAsync(input, headers)));

@@ -1,31 +1,35 @@
-using GraphQL;
 using HeadlessReviews.Api.Editing;
-using HeadlessReviews.Api.Graph.Mutations;
-using HeadlessReviews.Api.Realtime;
-using HeadlessReviews.Api.Security;
-using HeadlessReviews.Api.Storage;
-using Marten;
+using HeadlessReviews.Api.Storage.Editing;
 
 namespace HeadlessReviews.Api.Comments.Moderation;
 
-/// <summary>One decision: lock the comment, check the version and the transition, save.</summary>
-public static class ModerateComment
+/// <summary>One moderator's decision on one comment, at the version it is based on.</summary>
+public sealed class ModerateCommentInput
 {
-    public static async Task<Payload<Comment>> RunAsync(IResolveFieldContext context, ModerateCommentInput input)
+    public string? CommentId { get; set; }
+    public ModerationAction Action { get; set; }
+    public int? ExpectedVersion { get; set; }
+}
+
+/// <summary>
+/// Approves, marks as spam, trashes or restores one comment: locks it, checks the version and that the
+/// action applies to its status (<see cref="ModerationTransitions"/>), saves and announces it.
+/// </summary>
+public sealed class ModerateComment(ModerationDecisions decisions) : IEditOperation<ModerateCommentInput, Comment>
+{
+    public async Task<EditResult<Comment>> HandleAsync(ModerateCommentInput input, CancellationToken cancellationToken)
     {
-        var services = context.RequestServices!;
-        var session = services.GetRequiredService<IDocumentSession>();
-        var kind = ModerationMutations.Kind;
-        var (comment, failure) = await VersionedEditing.LockAsync(session, kind, input.CommentId, input.ExpectedVersion, input.ClientMutationId, context.CancellationToken);
+        var session = decisions.Session;
+        var kind = ModerationDecisions.Kind;
+        var (comment, failure) = await VersionedWrites.LockAsync(session, kind, input.CommentId, input.ExpectedVersion, cancellationToken);
         if (failure is not null) return failure with { Errors = [.. failure.Errors.Select(NameIdField)] };
 
         if (ModerationTransitions.Target(input.Action, comment!.Status) is not { } target)
-            return Payload<Comment>.Failure(input.ClientMutationId,
-                [UserError.At("action", UserErrorCode.InvalidState, ModerationTransitions.Refusal(input.Action, comment.Status))], comment);
+            return EditResult<Comment>.Failure(UserError.At("action", UserErrorCode.InvalidState, ModerationTransitions.Refusal(input.Action, comment.Status)), comment);
 
         var expectedVersion = comment.Version;
-        ModerationMutations.Apply(session, services.GetRequiredService<IEventBus>(), comment, target, services.GetRequiredService<Viewer>(), services.GetRequiredService<TimeProvider>().GetStoredNow());
-        return await VersionedEditing.SaveAsync(session, kind, comment, input.ClientMutationId, expectedVersion, context.CancellationToken);
+        decisions.Apply(comment, target, decisions.Now());
+        return await VersionedWrites.SaveAsync(session, kind, comment, expectedVersion, cancellationToken);
     }
 
     // The shared editing steps name the id field `id`; this input calls it `commentId`.

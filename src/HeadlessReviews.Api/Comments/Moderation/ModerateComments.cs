@@ -1,32 +1,37 @@
-using GraphQL;
 using HeadlessReviews.Api.Editing;
-using HeadlessReviews.Api.Realtime;
-using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Storage.Editing;
-using Marten;
 
 namespace HeadlessReviews.Api.Comments.Moderation;
+
+/// <summary>One decision for many comments.</summary>
+public sealed class ModerateCommentsInput
+{
+    public List<string> CommentIds { get; set; } = [];
+    public ModerationAction Action { get; set; }
+}
 
 /// <summary>
 /// One decision for many comments in one transaction. Rows are locked in id order, so two bulk
 /// decisions over overlapping comments wait for each other instead of deadlocking. Any unknown id or
-/// refused transition is a user error naming its index, and then nothing is written.
+/// refused transition is a user error naming its index, and then nothing is written. The result holds
+/// the comments in the order of the ids.
 /// </summary>
-public static class ModerateComments
+public sealed class ModerateComments(ModerationDecisions decisions) : IEditOperation<ModerateCommentsInput, IReadOnlyList<Comment>>
 {
-    public static async Task<ModerateCommentsPayload> RunAsync(IResolveFieldContext context, ModerateCommentsInput input)
+    public const int MaxBulk = 100;
+
+    public async Task<EditResult<IReadOnlyList<Comment>>> HandleAsync(ModerateCommentsInput input, CancellationToken cancellationToken)
     {
         var checks = new InputChecks();
         var ids = Decode(input.CommentIds, checks);
-        if (checks.Failed) return Failure(input, checks);
+        if (checks.Failed) return EditResult<IReadOnlyList<Comment>>.Failure(checks.Errors);
 
-        var services = context.RequestServices!;
-        var session = services.GetRequiredService<IDocumentSession>();
-        await session.BeginTransactionAsync(context.CancellationToken);
+        var session = decisions.Session;
+        await session.BeginTransactionAsync(cancellationToken);
         var found = (await session.QueryAsync<Comment>('^',
             $"select {DocumentJson.WithVersion("d")} from {Tables.Comments} d where d.id = any(^) order by d.id for update",
-            context.CancellationToken, ids.ToArray())).ToDictionary(comment => comment.Id);
+            cancellationToken, ids.ToArray())).ToDictionary(comment => comment.Id);
 
         var changes = new List<(Comment Comment, CommentStatus Target, int Version)>();
         for (var index = 0; index < ids.Count; index++)
@@ -39,26 +44,24 @@ public static class ModerateComments
             else
                 changes.Add((comment, target, comment.Version));
         }
-        if (checks.Failed) return Failure(input, checks);
+        if (checks.Failed) return EditResult<IReadOnlyList<Comment>>.Failure(checks.Errors);
 
-        var viewer = services.GetRequiredService<Viewer>();
-        var now = services.GetRequiredService<TimeProvider>().GetStoredNow();
-        var bus = services.GetRequiredService<IEventBus>();
+        var now = decisions.Now();
         foreach (var (comment, target, _) in changes)
-            ModerationMutations.Apply(session, bus, comment, target, viewer, now);
+            decisions.Apply(comment, target, now);
         // The rows are locked, so their versions cannot move under us; a conflict here would be a bug.
-        if (await Saving.SaveAsync(session, context.CancellationToken) != SaveOutcome.Saved)
+        if (await Saving.SaveAsync(session, cancellationToken) != SaveOutcome.Saved)
             throw new InvalidOperationException("A locked comment changed during a bulk moderation.");
         foreach (var (comment, _, version) in changes) comment.Version = version + 1;
-        return new ModerateCommentsPayload(input.ClientMutationId, [.. changes.Select(change => change.Comment)], []);
+        return EditResult<IReadOnlyList<Comment>>.Success([.. changes.Select(change => change.Comment)]);
     }
 
     private static List<Guid> Decode(List<string> globalIds, InputChecks checks)
     {
         if (globalIds.Count == 0)
             checks.Add("commentIds", UserErrorCode.Required, "`commentIds` needs at least one comment.");
-        if (globalIds.Count > ModerationMutations.MaxBulk)
-            checks.Add("commentIds", UserErrorCode.OutOfRange, $"`commentIds` may name at most {ModerationMutations.MaxBulk} comments; it names {globalIds.Count}. Send them in several requests.");
+        if (globalIds.Count > MaxBulk)
+            checks.Add("commentIds", UserErrorCode.OutOfRange, $"`commentIds` may name at most {MaxBulk} comments; it names {globalIds.Count}. Send them in several requests.");
         if (checks.Failed) return [];
 
         var ids = new List<Guid>();
@@ -73,7 +76,4 @@ public static class ModerateComments
         }
         return ids;
     }
-
-    private static ModerateCommentsPayload Failure(ModerateCommentsInput input, InputChecks checks) =>
-        new(input.ClientMutationId, [], checks.Errors);
 }

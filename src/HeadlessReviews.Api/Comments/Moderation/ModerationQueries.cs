@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
@@ -21,14 +22,13 @@ public sealed class ModerationQueries : IQueryFields
             .Argument<CommentStatusEnum>("status", "Which comments: held ones unless said otherwise.", argument => argument.DefaultValue = CommentStatus.Pending)
             .WithPagingArguments()
             .AuthorizeWithRoles(Roles.Moderator)
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<IOptions<PagingSettings>, IQuerySession>().ResolveAsync(async (context, paging, session) =>
             {
-                var services = context.RequestServices!;
-                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
+                var page = PageRequest.From(context, paging.Value);
                 var status = context.GetArgument("status", CommentStatus.Pending);
                 var list = new KeysetQuery($"{Tables.Comments} d", Order, "moderation:posted-,id-") { Data = DocumentJson.RevisionedColumns("d") }
                     .Where("d.status = ^", status.ToString());
-                return await KeysetPager.PageAsync<Comment>(services.GetRequiredService<IQuerySession>(), list, page, context.CancellationToken);
+                return await KeysetPager.PageAsync<Comment>(session, list, page, context.CancellationToken);
             });
     }
 }

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Realtime;
 using Marten;
 
@@ -19,9 +20,9 @@ public sealed class CommentBecameVisible : IDisposable
     /// </summary>
     public EventFeed<Comment> Feed { get; }
 
-    /// <summary>Queued in the session that approves the comment: sent when, and only if, it commits.</summary>
-    public static void Publish(IEventBus bus, IDocumentSession session, Comment comment) =>
-        bus.Publish(session, Topic, new Message(comment.Id, comment.ReviewId));
+    /// <summary>Queued in the session that approves the comment: sent when, and only if, it commits (and not at all when the announcer is quiet).</summary>
+    public static void Publish(ChangeAnnouncer announcer, IDocumentSession session, Comment comment) =>
+        announcer.Notify(session, Topic, new Message(comment.Id, comment.ReviewId));
 
     public static CommentBecameVisible Create(IServiceProvider services) =>
         new(CommentFeed.Create(services, Topic, CommentVisibility.LoadShownAsync));

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Realtime;
 using Marten;
 
@@ -16,9 +17,9 @@ public sealed class ModerationQueueChanged : IDisposable
     /// <summary>The comments as each instance loads them, in whatever state they are now.</summary>
     public EventFeed<Comment> Feed { get; }
 
-    /// <summary>Queued in the session that holds or decides on the comment: sent when, and only if, it commits.</summary>
-    public static void Publish(IEventBus bus, IDocumentSession session, Comment comment) =>
-        bus.Publish(session, Topic, new Message(comment.Id));
+    /// <summary>Queued in the session that holds or decides on the comment: sent when, and only if, it commits (and not at all when the announcer is quiet).</summary>
+    public static void Publish(ChangeAnnouncer announcer, IDocumentSession session, Comment comment) =>
+        announcer.Notify(session, Topic, new Message(comment.Id));
 
     public static ModerationQueueChanged Create(IServiceProvider services) => new(CommentFeed.Create(services, Topic, async (session, id, cancellationToken) => await session.LoadAsync<Comment>(id, cancellationToken)));
 

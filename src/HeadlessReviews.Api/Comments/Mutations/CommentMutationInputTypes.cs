@@ -1,21 +1,11 @@
 using GraphQL.Types;
+using HeadlessReviews.Api.Comments.Moderation;
+using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Graph.Mutations;
 
-namespace HeadlessReviews.Api.Comments.Posting;
+namespace HeadlessReviews.Api.Comments.Mutations;
 
-public sealed class PostCommentInput : MutationInput
-{
-    public string? ReviewId { get; set; }
-    public string? ParentId { get; set; }
-    public string? AuthorName { get; set; }
-    public string? AuthorEmail { get; set; }
-    public string? AuthorUrl { get; set; }
-    public string? Body { get; set; }
-    public string? CommentToken { get; set; }
-    public string? Honeypot { get; set; }
-}
-
-public sealed class PostCommentInputType : InputObjectGraphType<PostCommentInput>
+public sealed class PostCommentInputType : MutationInputType<PostCommentInput>
 {
     public PostCommentInputType()
     {
@@ -30,5 +20,31 @@ public sealed class PostCommentInputType : InputObjectGraphType<PostCommentInput
         Field<NonNullGraphType<StringGraphType>>("body").Description("The comment as plain text, 1 to 5000 characters as a reader sees them (an emoji is one); blank lines make paragraphs, links are linked.");
         Field<StringGraphType>("commentToken").Description("`Review.commentToken` as read with the page: lets us tell a person from a bot that posts the instant the page loads.");
         Field<StringGraphType>("honeypot").Description("Leave empty. Render it as a field people cannot see; bots fill it in.");
+    }
+}
+
+public sealed class ModerateCommentInputType : MutationInputType<ModerateCommentInput>
+{
+    public ModerateCommentInputType()
+    {
+        Name = "ModerateCommentInput";
+        Description = "One moderation decision.";
+        this.ClientMutationIdField();
+        Field<NonNullGraphType<IdGraphType>>("commentId").Description("The comment.");
+        Field<NonNullGraphType<ModerationActionEnum>>("action").Description("What to do with it.");
+        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The comment's `version` the decision is based on; a newer one in the store gives `VERSION_CONFLICT` and changes nothing.");
+    }
+}
+
+public sealed class ModerateCommentsInputType : MutationInputType<ModerateCommentsInput>
+{
+    public ModerateCommentsInputType()
+    {
+        Name = "ModerateCommentsInput";
+        Description = "One decision for many comments.";
+        this.ClientMutationIdField();
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("commentIds")
+            .Description($"The comments, 1 to {ModerateComments.MaxBulk}, each once.");
+        Field<NonNullGraphType<ModerationActionEnum>>("action").Description("What to do with every one of them.");
     }
 }
