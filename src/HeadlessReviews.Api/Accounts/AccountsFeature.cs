@@ -4,8 +4,8 @@ using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.Authentication;
 using Marten;
-using Microsoft.AspNetCore.Authentication;
 
 namespace HeadlessReviews.Api.Accounts;
 
@@ -20,12 +20,8 @@ public static class AccountsFeature
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.ConfigureMarten(ApiTokenStorage.Configure);
-        services.AddSingleton<TokenAuthenticator>();
-        // What long-lived connections know of their tokens, kept true by announcements (ApiTokenChanged).
-        services.AddSingleton<ApiTokenStates>();
-        services.AddSingleton<IIdentityRecheck, ApiTokenRecheck>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        // Security authenticates with these tokens through this interface (Accounts -> Security, never back).
+        services.AddSingleton<IApiTokenDirectory, ApiTokenDirectory>();
         services.AddSingleton<IMutationFields, AccountMutations>();
         services.AddSingleton<IQueryFields, AccountQueries>();
         // ApiToken is a Node (its id says `node(id:)` fetches it again): for admins only.

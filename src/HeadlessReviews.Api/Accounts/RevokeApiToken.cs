@@ -6,6 +6,7 @@ using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.LiveConnections;
 using Marten;
 
 namespace HeadlessReviews.Api.Accounts;

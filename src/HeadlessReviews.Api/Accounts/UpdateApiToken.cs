@@ -4,6 +4,7 @@ using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.LiveConnections;
 using Marten;
 using Marten.Patching;
 

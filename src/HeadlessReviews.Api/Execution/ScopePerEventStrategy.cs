@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.LiveConnections;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace HeadlessReviews.Api.Execution;
@@ -8,7 +9,7 @@ namespace HeadlessReviews.Api.Execution;
 /// <summary>
 /// Runs subscriptions so that each event's selection set is resolved in a DI scope of its own, one
 /// field at a time (a Marten session is not thread-safe). The scope is linked to the subscribing
-/// request's through <see cref="SubscribingRequest"/>. Before an event is resolved, the subscriber's
+/// request's through <see cref="SubscriberIdentity"/> (the event resolves as its subscriber). Before an event is resolved, the subscriber's
 /// identity is checked (<see cref="IIdentityRecheck"/>): a subscription whose token was revoked or lost
 /// a role since it started ends with that error instead, and nothing of the event is resolved.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IIdentity
             throw withdrawn;
         // A scope per event, not per subscription: loaders cache what they read, and a later event must see later edits.
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<SubscribingRequest>().Services = context.RequestServices;
+        SubscriberIdentity.CarryInto(scope.ServiceProvider, context.RequestServices!);
         context.RequestServices = scope.ServiceProvider;
         return await base.ProcessDataAsync(context, node, value);
     }
