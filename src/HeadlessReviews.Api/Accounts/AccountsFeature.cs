@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
@@ -46,8 +47,8 @@ public static class AccountsFeature
             query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiTokenType>>>>("apiTokens")
                 .Description("Every API token, newest first, revoked ones included. Needs ADMIN.")
                 .AuthorizeWithRoles(Roles.Admin)
-                .ResolveAsync(async context =>
-                    await context.RequestServices!.GetRequiredService<IQuerySession>().Query<ApiToken>()
+                .Resolve().WithService<IQuerySession>().ResolveAsync(async (context, session) =>
+                    await session.Query<ApiToken>()
                         .OrderByDescending(token => token.CreatedAt).ToListAsync(context.CancellationToken));
     }
 }
