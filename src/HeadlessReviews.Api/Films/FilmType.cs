@@ -27,9 +27,9 @@ public sealed class FilmType : ObjectGraphType<Film>
         Field(x => x.Synopsis, nullable: true).Description("A short, spoiler-free outline of the story.");
         Field<ImageType>("poster").Description("The poster.").Resolve(context => context.Source.Poster);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonType>>>>("directors").Description("Directors, as credited.")
-            .Resolve().WithService<PeopleByIdLoader>().Resolve((context, people) => LoadPeople(people, context.Source.DirectorIds));
+            .Resolve().WithService<PeopleByIdLoader>().Resolve((context, peopleById) => LoadPeople(peopleById, context.Source.DirectorIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonType>>>>("writers").Description("Writers, as credited.")
-            .Resolve().WithService<PeopleByIdLoader>().Resolve((context, people) => LoadPeople(people, context.Source.WriterIds));
+            .Resolve().WithService<PeopleByIdLoader>().Resolve((context, peopleById) => LoadPeople(peopleById, context.Source.WriterIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CastCreditType>>>>("cast").Description("Cast in billing order.")
             .Resolve(context => context.Source.Cast.OrderBy(member => member.Billing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewType>>>>("reviews")
@@ -37,6 +37,6 @@ public sealed class FilmType : ObjectGraphType<Film>
             .Resolve().WithService<ReviewsByFilmLoader>().Resolve((context, reviews) => reviews.Load(context.Source.Id));
     }
 
-    private static object LoadPeople(PeopleByIdLoader people, IEnumerable<Guid> ids) =>
-        people.LoadMany(ids).Then(people => people.OfType<Person>().ToArray());
+    private static object LoadPeople(PeopleByIdLoader peopleById, IEnumerable<Guid> ids) =>
+        peopleById.LoadMany(ids).Then(people => people.OfType<Person>().ToArray());
 }
