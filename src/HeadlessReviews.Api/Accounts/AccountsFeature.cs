@@ -1,11 +1,12 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.Authentication;
 using Marten;
-using Microsoft.AspNetCore.Authentication;
 
 namespace HeadlessReviews.Api.Accounts;
 
@@ -20,12 +21,8 @@ public static class AccountsFeature
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.ConfigureMarten(ApiTokenStorage.Configure);
-        services.AddSingleton<TokenAuthenticator>();
-        // What long-lived connections know of their tokens, kept true by announcements (ApiTokenChanged).
-        services.AddSingleton<ApiTokenStates>();
-        services.AddSingleton<IIdentityRecheck, ApiTokenRecheck>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        // Security authenticates with these tokens through this interface (Accounts -> Security, never back).
+        services.AddSingleton<IApiTokenDirectory, ApiTokenDirectory>();
         services.AddSingleton<IMutationFields, AccountMutations>();
         services.AddSingleton<IQueryFields, AccountQueries>();
         // ApiToken is a Node (its id says `node(id:)` fetches it again): for admins only.
@@ -50,8 +47,8 @@ public static class AccountsFeature
             query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiTokenType>>>>("apiTokens")
                 .Description("Every API token, newest first, revoked ones included. Needs ADMIN.")
                 .AuthorizeWithRoles(Roles.Admin)
-                .ResolveAsync(async context =>
-                    await context.RequestServices!.GetRequiredService<IQuerySession>().Query<ApiToken>()
+                .Resolve().WithService<IQuerySession>().ResolveAsync(async (context, session) =>
+                    await session.Query<ApiToken>()
                         .OrderByDescending(token => token.CreatedAt).ToListAsync(context.CancellationToken));
     }
 }

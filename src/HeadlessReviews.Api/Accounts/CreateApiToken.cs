@@ -2,6 +2,7 @@ using HeadlessReviews.Api.Editing;
 
 using HeadlessReviews.Api.Storage;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Security;
@@ -50,10 +51,9 @@ public static class CreateApiToken
             .Description("Creates an API token and shows its secret once. Needs ADMIN.")
             .Argument<NonNullGraphType<CreateApiTokenInputType>>("input", "The token to create.")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<TimeProvider, Viewer, IDocumentSession>().ResolveAsync(async (context, clock, viewer, session) =>
             {
                 var input = context.GetArgument<CreateApiTokenInput>("input");
-                var services = context.RequestServices!;
                 var checks = new InputChecks();
                 var name = checks.Text("name", input.Name, maxLength: 100);
                 var roles = (input.Roles ?? []).Distinct().ToList();
@@ -67,10 +67,9 @@ public static class CreateApiToken
                     Name = name!,
                     Roles = roles,
                     SecretHash = TokenSecrets.Hash(secret),
-                    CreatedAt = services.GetRequiredService<TimeProvider>().GetStoredNow(),
-                    CreatedBy = services.GetRequiredService<Viewer>().Name,
+                    CreatedAt = clock.GetStoredNow(),
+                    CreatedBy = viewer.Name,
                 };
-                var session = services.GetRequiredService<IDocumentSession>();
                 session.Insert(token);
                 await session.SaveChangesAsync(context.CancellationToken);
                 return Payload<IssuedToken>.Success(input.ClientMutationId, new IssuedToken(token, secret));

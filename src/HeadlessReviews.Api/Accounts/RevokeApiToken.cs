@@ -2,10 +2,12 @@ using HeadlessReviews.Api.Editing;
 
 using HeadlessReviews.Api.Storage;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.LiveConnections;
 using Marten;
 
 namespace HeadlessReviews.Api.Accounts;
@@ -37,22 +39,21 @@ public static class RevokeApiToken
             .Description("Revokes an API token: every request with it is refused from now on, on every instance, and sockets and event streams open with it are closed. Revoking twice keeps the first time. Needs ADMIN.")
             .Argument<NonNullGraphType<RevokeApiTokenInputType>>("input", "The token to revoke.")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<IDocumentSession, TimeProvider, IEventBus>().ResolveAsync(async (context, session, clock, bus) =>
             {
                 var input = context.GetArgument<RevokeApiTokenInput>("input");
                 var checks = new InputChecks();
                 var id = checks.Id("id", input.Id, "ApiToken");
                 if (checks.Failed) return Payload<ApiToken>.Failure(input.ClientMutationId, checks.Errors);
 
-                var session = context.RequestServices!.GetRequiredService<IDocumentSession>();
                 var token = await session.LoadAsync<ApiToken>(id!.Value, context.CancellationToken);
                 if (token is null)
                     return Payload<ApiToken>.Failure(input.ClientMutationId, [UserError.At("id", UserErrorCode.NotFound, "There is no API token with this id.")]);
                 if (!token.IsRevoked)
                 {
-                    token.RevokedAt = context.RequestServices!.GetRequiredService<TimeProvider>().GetStoredNow();
+                    token.RevokedAt = clock.GetStoredNow();
                     session.Update(token);
-                    ApiTokenChanged.Publish(context.RequestServices!.GetRequiredService<IEventBus>(), session, token.Id);
+                    ApiTokenChanged.Publish(bus, session, token.Id);
                     await session.SaveChangesAsync(context.CancellationToken);
                 }
                 return Payload<ApiToken>.Success(input.ClientMutationId, token);

@@ -1,9 +1,11 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.LiveConnections;
 using Marten;
 using Marten.Patching;
 
@@ -38,7 +40,7 @@ public static class UpdateApiToken
             .Description("Gives an API token new roles, from the next request on, on every instance; a socket or event stream open with it that loses a role is closed. A revoked token cannot be changed. Needs ADMIN.")
             .Argument<NonNullGraphType<UpdateApiTokenInputType>>("input", "The token and its new roles.")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<IDocumentSession, IEventBus>().ResolveAsync(async (context, session, bus) =>
             {
                 var input = context.GetArgument<UpdateApiTokenInput>("input");
                 var checks = new InputChecks();
@@ -47,8 +49,6 @@ public static class UpdateApiToken
                 if (roles.Count == 0) checks.Add("roles", UserErrorCode.Required, "Give the token at least one role.");
                 if (checks.Failed) return Payload<ApiToken>.Failure(input.ClientMutationId, checks.Errors);
 
-                var services = context.RequestServices!;
-                var session = services.GetRequiredService<IDocumentSession>();
                 var token = await session.LoadAsync<ApiToken>(id!.Value, context.CancellationToken);
                 if (token is null)
                     return Payload<ApiToken>.Failure(input.ClientMutationId, [UserError.At("id", UserErrorCode.NotFound, "There is no API token with this id.")]);
@@ -59,7 +59,7 @@ public static class UpdateApiToken
                     token.Roles = roles;
                     // A patch of the roles alone: a revocation committed meanwhile is never written back.
                     session.Patch<ApiToken>(token.Id).Set(t => t.Roles, roles);
-                    ApiTokenChanged.Publish(services.GetRequiredService<IEventBus>(), session, token.Id);
+                    ApiTokenChanged.Publish(bus, session, token.Id);
                     await session.SaveChangesAsync(context.CancellationToken);
                 }
                 return Payload<ApiToken>.Success(input.ClientMutationId, token);

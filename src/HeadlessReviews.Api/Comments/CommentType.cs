@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Comments.Moderation;
 using HeadlessReviews.Api.Execution;
@@ -17,11 +18,11 @@ public sealed class CommentType : ObjectGraphType<Comment>
         Description = "A reader's comment on a review. The author's e-mail address is never part of the public API.";
         this.ImplementNode(comment => comment.Id);
         Field<ReviewType>("review").Description("The review commented on.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<ReviewsByIdLoader>().Load(context.Source.ReviewId));
+            .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) => reviews.Load(context.Source.ReviewId));
         Field<CommentType>("parent").Description("The comment this one replies to; null for a comment that starts a thread.")
-            .Resolve(context => context.Source.ParentId is not Guid parentId
+            .Resolve().WithService<ApprovedCommentsByReviewLoader>().Resolve((context, threads) => context.Source.ParentId is not Guid parentId
                 ? null
-                : Thread(context.RequestServices!, context.Source).Then(thread => thread.FirstOrDefault(comment => comment.Id == parentId)));
+                : Thread(threads, context.Source).Then(thread => thread.FirstOrDefault(comment => comment.Id == parentId)));
         Field(x => x.AuthorName).Description("The name the reader gave.");
         Field(x => x.AuthorUrl, nullable: true).Description("The website the reader gave, if any.");
         Field<StringGraphType>("authorEmail").Description("The e-mail address the reader gave. Moderators only: never shown to anyone else.")
@@ -54,10 +55,10 @@ public sealed class CommentType : ObjectGraphType<Comment>
             .Resolve(context => CommentHtml.Render(context.Source.Body));
         Field(x => x.PostedAt).Description("When it was posted.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentType>>>>("replies").Description("Approved replies to this comment, oldest first.")
-            .Resolve(context => Thread(context.RequestServices!, context.Source)
+            .Resolve().WithService<ApprovedCommentsByReviewLoader>().Resolve((context, threads) => Thread(threads, context.Source)
                 .Then(thread => thread.Where(comment => comment.ParentId == context.Source.Id).ToArray()));
     }
 
-    private static GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<Comment>> Thread(IServiceProvider services, Comment comment) =>
-        services.GetRequiredService<ApprovedCommentsByReviewLoader>().Load(comment.ReviewId);
+    private static GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<Comment>> Thread(ApprovedCommentsByReviewLoader threads, Comment comment) =>
+        threads.Load(comment.ReviewId);
 }

@@ -2,17 +2,18 @@ using GraphQL;
 using GraphQL.Execution;
 using HeadlessReviews.Api.Security;
 using Microsoft.Extensions.Options;
+using HeadlessReviews.Api.Security.LiveConnections;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace HeadlessReviews.Api.Execution;
 
 /// <summary>
 /// Runs subscriptions so that each event's selection set is resolved in a DI scope of its own, one
-/// field at a time (a Marten session is not thread-safe). The scope is linked to the subscribing
-/// request's through <see cref="SubscribingRequest"/>. Before an event is resolved, the subscriber's
-/// identity is checked (<see cref="IIdentityRecheck"/>): a subscription whose token was revoked or lost
-/// a role since it started ends with that error instead, and nothing of the event is resolved. Each
-/// event is answered within <see cref="ExecutionSettings.Timeout"/>; the stream itself lives as long as the subscriber wants.
+/// field at a time (a Marten session is not thread-safe). The event resolves as its subscriber, and only
+/// while the subscriber's token still allows it: see <see cref="SubscriberIdentity"/>; a subscription
+/// whose token was revoked or lost a role since it started ends with that error instead, and nothing of
+/// the event is resolved.
+/// Each event is answered within <see cref="ExecutionSettings.Timeout"/>; the stream itself lives as long as the subscriber wants.
 /// </summary>
 public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IOptions<ExecutionSettings> settings, IIdentityRecheck? identities = null) : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
 {
@@ -23,12 +24,10 @@ public sealed class ScopePerEventStrategy(IServiceScopeFactory scopes, IOptions<
     {
         // Thrown, not returned: GraphQL.NET hands an exception from here to the observer's OnError, and
         // the transports send it as the stream's last result and end the stream.
-        if (identities is not null
-            && await identities.WithdrawnAsync(context.RequestServices!.GetRequiredService<Viewer>().User, context.CancellationToken) is { } withdrawn)
-            throw withdrawn;
+        if (await SubscriberIdentity.WithdrawnAsync(context.RequestServices!, identities, context.CancellationToken) is { } withdrawn) throw withdrawn;
         // A scope per event, not per subscription: loaders cache what they read, and a later event must see later edits.
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<SubscribingRequest>().Services = context.RequestServices;
+        SubscriberIdentity.CarryInto(scope.ServiceProvider, context.RequestServices!);
         context.RequestServices = scope.ServiceProvider;
         return await ExecutionTimeout.RunAsync(context, settings.Value.Timeout, each => base.ProcessDataAsync(each, node, value).AsTask());
     }

@@ -1,3 +1,4 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.People;
 
@@ -10,7 +11,7 @@ public sealed class CastCreditType : ObjectGraphType<CastMember>
         Name = "CastCredit";
         Description = "An actor's part in a film.";
         Field<NonNullGraphType<PersonType>>("person").Description("The actor.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<PeopleByIdLoader>().Load(context.Source.PersonId));
+            .Resolve().WithService<PeopleByIdLoader>().Resolve((context, people) => people.Load(context.Source.PersonId));
         Field(x => x.Character, nullable: true).Description("The character played, as credited; null for an uncredited or unnamed part.");
         Field(x => x.Billing).Description("Position in the billing: 1 is top of the bill.");
     }

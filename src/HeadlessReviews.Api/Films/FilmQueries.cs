@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
@@ -16,12 +17,11 @@ public sealed class FilmQueries : IQueryFields
             .Description("One film, by `slug` or by global `id`.")
             .Argument<StringGraphType>("slug", "The film's slug: `her`.")
             .Argument<IdGraphType>("id", "The film's global id.")
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<FilmsByIdLoader, IQuerySession>().ResolveAsync(async (context, byId, session) =>
             {
-                var services = context.RequestServices!;
                 var (slug, id) = SingleLookup.Arguments(context, "Film");
-                if (id is not null) return await services.GetRequiredService<FilmsByIdLoader>().Load(id.Value).GetResultAsync(context.CancellationToken);
-                return await services.GetRequiredService<IQuerySession>().Query<Film>()
+                if (id is not null) return await byId.Load(id.Value).GetResultAsync(context.CancellationToken);
+                return await session.Query<Film>()
                     .FirstOrDefaultAsync(film => film.Slug == slug, context.CancellationToken);
             });
 
@@ -30,13 +30,12 @@ public sealed class FilmQueries : IQueryFields
             .WithPagingArguments()
             .Argument<FilmFilterInputType>("where", "Only films that meet these conditions.")
             .Argument<ListGraphType<NonNullGraphType<FilmOrderInputType>>>("orderBy", "Sort keys, most significant first. Default: title A to Z.")
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<IOptions<PagingSettings>, IQuerySession>().ResolveAsync(async (context, paging, session) =>
             {
-                var services = context.RequestServices!;
-                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
+                var page = PageRequest.From(context, paging.Value);
                 var list = FilmFilter.Query(context.GetArgument<List<FilmOrder>?>("orderBy"));
                 context.GetArgument<FilmFilter?>("where")?.ApplyTo(list);
-                return await KeysetPager.PageAsync<Film>(services.GetRequiredService<IQuerySession>(), list, page, context.CancellationToken);
+                return await KeysetPager.PageAsync<Film>(session, list, page, context.CancellationToken);
             });
     }
 }

@@ -1,3 +1,4 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
@@ -26,16 +27,16 @@ public sealed class FilmType : ObjectGraphType<Film>
         Field(x => x.Synopsis, nullable: true).Description("A short, spoiler-free outline of the story.");
         Field<ImageType>("poster").Description("The poster.").Resolve(context => context.Source.Poster);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonType>>>>("directors").Description("Directors, as credited.")
-            .Resolve(context => LoadPeople(context.RequestServices!, context.Source.DirectorIds));
+            .Resolve().WithService<PeopleByIdLoader>().Resolve((context, peopleById) => LoadPeople(peopleById, context.Source.DirectorIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonType>>>>("writers").Description("Writers, as credited.")
-            .Resolve(context => LoadPeople(context.RequestServices!, context.Source.WriterIds));
+            .Resolve().WithService<PeopleByIdLoader>().Resolve((context, peopleById) => LoadPeople(peopleById, context.Source.WriterIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CastCreditType>>>>("cast").Description("Cast in billing order.")
             .Resolve(context => context.Source.Cast.OrderBy(member => member.Billing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewType>>>>("reviews")
             .Description("The publication's published reviews of this film, newest first.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<ReviewsByFilmLoader>().Load(context.Source.Id));
+            .Resolve().WithService<ReviewsByFilmLoader>().Resolve((context, reviews) => reviews.Load(context.Source.Id));
     }
 
-    private static object LoadPeople(IServiceProvider services, IEnumerable<Guid> ids) =>
-        services.GetRequiredService<PeopleByIdLoader>().LoadMany(ids).Then(people => people.OfType<Person>().ToArray());
+    private static object LoadPeople(PeopleByIdLoader peopleById, IEnumerable<Guid> ids) =>
+        peopleById.LoadMany(ids).Then(people => people.OfType<Person>().ToArray());
 }

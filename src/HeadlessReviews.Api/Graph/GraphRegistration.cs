@@ -31,18 +31,9 @@ public static class GraphRegistration
         services.AddOptions<PagingSettings>().BindConfiguration(PagingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExecutionSettings>().BindConfiguration(ExecutionSettings.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<SubscribingRequest>();
-        services.AddScoped<BackgroundActor>();
-        services.AddScoped(provider =>
-        {
-            // A subscription event is answered for whoever subscribed, whatever HttpContext is current.
-            if (provider.GetRequiredService<SubscribingRequest>().Services is { } subscriber) return subscriber.GetRequiredService<Viewer>();
-            if (provider.GetRequiredService<BackgroundActor>().Principal is { } job) return new Viewer(job, null);
-            var http = provider.GetRequiredService<IHttpContextAccessor>().HttpContext;
-            return new Viewer(http?.User, http?.Items[BearerTokenHandler.FailureItem] as string);
-        });
+        // Identity first: every feature below uses the Viewer and Roles of Security/.
+        services.AddSecurity();
 
         services.AddAccounts().AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
         services.AddEditing().AddWebhooks();

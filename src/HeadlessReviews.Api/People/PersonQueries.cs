@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
@@ -17,12 +18,11 @@ public sealed class PersonQueries : IQueryFields
             .Description("One person, by `slug` or by global `id`.")
             .Argument<StringGraphType>("slug", "The person's slug: `spike-jonze`.")
             .Argument<IdGraphType>("id", "The person's global id.")
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<PeopleByIdLoader, IQuerySession>().ResolveAsync(async (context, byId, session) =>
             {
-                var services = context.RequestServices!;
                 var (slug, id) = SingleLookup.Arguments(context, "Person");
-                if (id is not null) return await services.GetRequiredService<PeopleByIdLoader>().Load(id.Value).GetResultAsync(context.CancellationToken);
-                return await services.GetRequiredService<IQuerySession>().Query<Person>()
+                if (id is not null) return await byId.Load(id.Value).GetResultAsync(context.CancellationToken);
+                return await session.Query<Person>()
                     .FirstOrDefaultAsync(person => person.Slug == slug, context.CancellationToken);
             });
 
@@ -30,15 +30,14 @@ public sealed class PersonQueries : IQueryFields
             .Description("People credited in the catalogue, by name A to Z.")
             .WithPagingArguments()
             .Argument<StringGraphType>("nameContains", "Only people whose name contains this text (any letter case).")
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<IOptions<PagingSettings>, IQuerySession>().ResolveAsync(async (context, paging, session) =>
             {
-                var services = context.RequestServices!;
-                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
+                var page = PageRequest.From(context, paging.Value);
                 var list = new KeysetQuery($"{Tables.People} d",
                     [new SortKey("lower(d.data->>'Name')", "text", false), new SortKey("d.id", "uuid", false)], "people:name+") { Data = DocumentJson.RevisionedColumns("d") };
                 if (context.GetArgument<string?>("nameContains") is { Length: > 0 } text)
                     list.Where("strpos(lower(d.data->>'Name'), lower(^)) > 0", text);
-                return await KeysetPager.PageAsync<Person>(services.GetRequiredService<IQuerySession>(), list, page, context.CancellationToken);
+                return await KeysetPager.PageAsync<Person>(session, list, page, context.CancellationToken);
             });
     }
 }

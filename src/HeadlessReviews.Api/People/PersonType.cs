@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Films;
@@ -20,19 +21,16 @@ public sealed class PersonType : ObjectGraphType<Person>
         Field<ImageType>("image").Description("A portrait.").Resolve(context => context.Source.Image);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CreditType>>>>("credits")
             .Description("Every part this person had in the catalogue's films, oldest film first.")
-            .Resolve(context => FilmsOf(context).Then(films => films.SelectMany(film => Credit.Of(context.Source.Id, film)).ToArray()));
+            .Resolve().WithService<FilmsByPersonLoader>().Resolve((context, filmsByPerson) => filmsByPerson.Load(context.Source.Id).Then(films => films.SelectMany(film => Credit.Of(context.Source.Id, film)).ToArray()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FilmType>>>>("films")
             .Description("The catalogue's films this person is credited on, oldest first; `role` keeps those of one role.")
             .Argument<CreditRoleEnum>("role", "Only films on which the person had this role.")
-            .Resolve(context =>
+            .Resolve().WithService<FilmsByPersonLoader>().Resolve((context, filmsByPerson) =>
             {
                 var role = context.GetArgument<CreditRole?>("role");
-                return FilmsOf(context).Then(films => films
+                return filmsByPerson.Load(context.Source.Id).Then(films => films
                     .Where(film => role is null || Credit.Of(context.Source.Id, film).Any(credit => credit.Role == role))
                     .ToArray());
             });
     }
-
-    private static GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<Film>> FilmsOf(IResolveFieldContext<Person> context) =>
-        context.RequestServices!.GetRequiredService<FilmsByPersonLoader>().Load(context.Source.Id);
 }

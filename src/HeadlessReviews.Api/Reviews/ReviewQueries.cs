@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
@@ -17,15 +18,13 @@ public sealed class ReviewQueries : IQueryFields
             .Description("One review, by `slug` or by global `id`; null when there is none the caller may see. A slug the review had when it was renamed after publication still finds it: when the answer's `slug` differs from the one asked for, redirect to it.")
             .Argument<StringGraphType>("slug", "The review's slug (`her`), or one it had before a rename.")
             .Argument<IdGraphType>("id", "The review's global id.")
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<ReviewsByIdLoader, IQuerySession, Viewer>().ResolveAsync(async (context, reviews, session, viewer) =>
             {
-                var services = context.RequestServices!;
                 var (slug, id) = SingleLookup.Arguments(context, "Review");
-                if (id is not null) return await services.GetRequiredService<ReviewsByIdLoader>().Load(id.Value).GetResultAsync(context.CancellationToken);
-                var session = services.GetRequiredService<IQuerySession>();
+                if (id is not null) return await reviews.Load(id.Value).GetResultAsync(context.CancellationToken);
                 var review = await session.Query<Review>().FirstOrDefaultAsync(r => r.Slug == slug, context.CancellationToken)
                     ?? await RenamedAsync(session, slug!, context.CancellationToken);
-                return review is not null && services.GetRequiredService<Viewer>().CanSee(review) ? review : null;
+                return review is not null && viewer.CanSee(review) ? review : null;
             });
 
         query.Field<NonNullGraphType<ConnectionType<ReviewType, Review>>>("reviews")
@@ -33,13 +32,12 @@ public sealed class ReviewQueries : IQueryFields
             .WithPagingArguments()
             .Argument<ReviewFilterInputType>("where", "Only reviews that meet these conditions.")
             .Argument<ListGraphType<NonNullGraphType<ReviewOrderInputType>>>("orderBy", "Sort keys, most significant first. Default: newest first.")
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<IOptions<PagingSettings>, Viewer, IQuerySession>().ResolveAsync(async (context, paging, viewer, session) =>
             {
-                var services = context.RequestServices!;
-                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
-                var list = ReviewFilter.Query(services.GetRequiredService<Viewer>(), context.GetArgument<List<ReviewOrder>?>("orderBy"));
+                var page = PageRequest.From(context, paging.Value);
+                var list = ReviewFilter.Query(viewer, context.GetArgument<List<ReviewOrder>?>("orderBy"));
                 context.GetArgument<ReviewFilter?>("where")?.ApplyTo(list);
-                return await KeysetPager.PageAsync<Review>(services.GetRequiredService<IQuerySession>(), list, page, context.CancellationToken);
+                return await KeysetPager.PageAsync<Review>(session, list, page, context.CancellationToken);
             });
     }
 

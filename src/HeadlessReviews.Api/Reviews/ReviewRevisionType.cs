@@ -1,3 +1,4 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph.Scalars;
@@ -45,7 +46,7 @@ public sealed class ReviewRevisionType : ObjectGraphType<ReviewRevision>
         Field<NonNullGraphType<StringGraphType>>("bodyMarkdown").Description("The text after the change, as Markdown.").Resolve(context => context.Source.Change.State.BodyMarkdown);
         Field<NonNullGraphType<VerdictType>>("verdict").Description("The verdict after the change.").Resolve(context => context.Source.Change.State.Verdict);
         Field<FilmType>("film").Description("The film under review after the change; null if it has been deleted since.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<FilmsByIdLoader>().Load(context.Source.Change.State.FilmId));
+            .Resolve().WithService<FilmsByIdLoader>().Resolve((context, films) => films.Load(context.Source.Change.State.FilmId));
         Field<NonNullGraphType<ReviewStatusEnum>>("status").Description("The review's status after the change.").Resolve(context => context.Source.Change.State.Status);
         Field<DateTimeType>("publishedAt").Description("When the review was first published, as of this change.").Resolve(context => context.Source.Change.State.PublishedAt);
     }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Comments;
@@ -25,7 +26,7 @@ public sealed class ReviewType : ObjectGraphType<Review>
             .Resolve(context => context.Source.Status);
         Field(x => x.Headline).Description("Headline: `Review – Her`.");
         Field<NonNullGraphType<FilmType>>("film").Description("The film under review.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<FilmsByIdLoader>().Load(context.Source.FilmId));
+            .Resolve().WithService<FilmsByIdLoader>().Resolve((context, films) => films.Load(context.Source.FilmId));
         Field(x => x.Byline).Description("Who wrote it.");
         Field<NonNullGraphType<ReviewBodyType>>("body").Description("The text: Markdown source, safe HTML, plain text and pull-quotes.")
             .Resolve(context => context.Source.Body);
@@ -46,20 +47,20 @@ public sealed class ReviewType : ObjectGraphType<Review>
         Field<NonNullGraphType<ConnectionType<CommentType, Comment>>>("comments")
             .Description("Readers' approved comments that start a thread, oldest first; replies hang off each comment's `replies`.")
             .WithPagingArguments()
-            .Resolve(context =>
+            .Resolve().WithServices<IOptions<PagingSettings>, ApprovedCommentsByReviewLoader>().Resolve((context, paging, comments) =>
             {
-                var page = PageRequest.From(context, context.RequestServices!.GetRequiredService<IOptions<PagingSettings>>().Value);
-                return context.RequestServices!.GetRequiredService<ApprovedCommentsByReviewLoader>().Load(context.Source.Id)
+                var page = PageRequest.From(context, paging.Value);
+                return comments.Load(context.Source.Id)
                     .Then(thread => CommentPages.TopLevel(thread, page));
             });
         Field<ListGraphType<NonNullGraphType<ReviewRevisionType>>>("revisions")
             .Description("Every recorded change, newest first: who made it, when, what it touched, and the review as it was afterwards. Editors only.")
             .AuthorizeWithRoles(Roles.Editor)
-            .Resolve(context => context.RequestServices!.GetRequiredService<RevisionsByReviewLoader>().Load(context.Source.Id));
+            .Resolve().WithService<RevisionsByReviewLoader>().Resolve((context, revisions) => revisions.Load(context.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("commentToken")
             .Description("Pass this as `commentToken` when posting a comment from this page; it tells screening when the page was served.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<CommentSigning>().IssueToken(context.Source.Id));
+            .Resolve().WithService<CommentSigning>().Resolve((context, signing) => signing.IssueToken(context.Source.Id));
         Field<NonNullGraphType<IntGraphType>>("commentCount").Description("How many approved comments the review has, replies included.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<CommentCountsLoader>().Load(context.Source.Id));
+            .Resolve().WithService<CommentCountsLoader>().Resolve((context, counts) => counts.Load(context.Source.Id));
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
@@ -25,16 +26,14 @@ public sealed class SearchQueries : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>("query", "What to look for: `joaquin`, `her`, `science fiction`. Up to 256 characters.")
             .Argument<IntGraphType>("first", "How many results to return. Default 20, at most 100.")
             .Argument<StringGraphType>("after", "Return the results after this cursor.")
-            .ResolveAsync(async context =>
+            .Resolve().WithServices<IOptions<PagingSettings>, IOptions<SearchSettings>, IQuerySession, Viewer>().ResolveAsync(async (context, paging, settings, session, viewer) =>
             {
-                var services = context.RequestServices!;
-                var page = PageRequest.From(context, services.GetRequiredService<IOptions<PagingSettings>>().Value);
-                var tsQuery = SearchTerms.ToTsQuery(context.GetArgument<string>("query"), services.GetRequiredService<IOptions<SearchSettings>>().Value);
-                var session = services.GetRequiredService<IQuerySession>();
+                var page = PageRequest.From(context, paging.Value);
+                var tsQuery = SearchTerms.ToTsQuery(context.GetArgument<string>("query"), settings.Value);
                 if (tsQuery is null)
                     return new Connection<object>([], new PageInfo(false, false, null, null), _ => Task.FromResult(0L));
 
-                var hits = new KeysetQuery(SearchVectors.Hits(services.GetRequiredService<Viewer>()), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery);
+                var hits = new KeysetQuery(SearchVectors.Hits(viewer), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery);
                 var connection = await KeysetPager.PageAsync<SearchHit>(session, hits, page, context.CancellationToken);
                 return new Connection<object>(
                     [.. connection.Edges.Select(edge => new Edge<object>(edge.Cursor, edge.Node.Document))],

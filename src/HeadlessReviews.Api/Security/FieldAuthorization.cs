@@ -9,7 +9,9 @@ namespace HeadlessReviews.Api.Security;
 /// The one place where field rules are enforced. A field marked with GraphQL.NET's
 /// <c>AuthorizeWithRoles(...)</c> gets its resolver wrapped when the schema is built: callers without
 /// the role get null and an <c>AUTH_NOT_AUTHENTICATED</c>/<c>AUTH_NOT_AUTHORIZED</c> error, and the
-/// field's own resolver never runs. Fields without the mark pay nothing.
+/// field's own resolver never runs. A subscription field's stream is guarded the same way, as it is
+/// opened before any resolver runs. Fields without the mark pay nothing. (A wrapper around resolvers, so
+/// it takes the <see cref="Viewer"/> from the context's services itself: the request's, or the event's.)
 /// </summary>
 public sealed class FieldAuthorization : BaseSchemaNodeVisitor
 {
@@ -17,8 +19,13 @@ public sealed class FieldAuthorization : BaseSchemaNodeVisitor
     {
         var roles = field.GetRoles();
         if (roles is null || roles.Count == 0) return;
-        field.Resolver = new Guarded(field.Resolver ?? NameFieldResolver.Instance, roles, $"`{type.Name}.{field.Name}`");
+        var what = $"`{type.Name}.{field.Name}`";
+        field.Resolver = new Guarded(field.Resolver ?? NameFieldResolver.Instance, roles, what);
+        if (field.StreamResolver is { } stream) field.StreamResolver = new GuardedStream(stream, roles, what);
     }
+
+    private static ExecutionError? Refusal(IResolveFieldContext context, List<string> roles, string what) =>
+        AccessErrors.Check(context.RequestServices!.GetRequiredService<Viewer>(), roles, what);
 
     private sealed class Guarded(IFieldResolver inner, List<string> roles, string what) : IFieldResolver
     {
@@ -26,8 +33,12 @@ public sealed class FieldAuthorization : BaseSchemaNodeVisitor
         // path and nulls the field, or the nearest nullable parent of a non-null field (`apiTokens`),
         // instead of adding a second, internal "cannot return null" error.
         public ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
-            AccessErrors.Check(context.RequestServices!.GetRequiredService<Viewer>(), roles, what) is { } error
-                ? throw error
-                : inner.ResolveAsync(context);
+            Refusal(context, roles, what) is { } error ? throw error : inner.ResolveAsync(context);
+    }
+
+    private sealed class GuardedStream(ISourceStreamResolver inner, List<string> roles, string what) : ISourceStreamResolver
+    {
+        public ValueTask<IObservable<object?>> ResolveAsync(IResolveFieldContext context) =>
+            Refusal(context, roles, what) is { } error ? throw error : inner.ResolveAsync(context);
     }
 }

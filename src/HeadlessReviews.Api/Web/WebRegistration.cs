@@ -23,10 +23,6 @@ public static class WebRegistration
         services.AddGraphQLHttp<HeadlessReviewsSchema>();
         services.AddGraphQLWebSockets<HeadlessReviewsSchema>();
         services.AddGraphQLServerSentEvents<HeadlessReviewsSchema>();
-        services.AddSingleton<IConnectionInitHandler, TokenConnectionInit>();
-        services.AddSingleton<TokenConnectionIdentity>();
-        services.AddSingleton<IConnectionIdentity>(provider => provider.GetRequiredService<TokenConnectionIdentity>());
-        services.AddHostedService<TokenConnectionWatch>();
         services.AddGraphQLIde(GraphQLPath);
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();

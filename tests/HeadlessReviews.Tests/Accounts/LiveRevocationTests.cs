@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using HeadlessReviews.Api.Accounts;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.Authentication;
+using HeadlessReviews.Api.Security.LiveConnections;
 using HeadlessReviews.Tests.Comments;
 using HeadlessReviews.Tests.Infrastructure;
 using HeadlessReviews.Tests.Realtime;

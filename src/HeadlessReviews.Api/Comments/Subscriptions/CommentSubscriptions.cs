@@ -24,12 +24,7 @@ public sealed class CommentSubscriptions(CommentBecameVisible visible, Moderatio
         subscription.Field<NonNullGraphType<CommentType>, Comment>("moderationQueueChanged")
             .Description("Fires for each comment held for moderation and each moderation decision, with the comment as it is now. Needs MODERATOR.")
             .AuthorizeWithRoles(Roles.Moderator)
-            .ResolveStream(context =>
-            {
-                // The field rule guards resolvers; a stream is opened before any, so it is checked here too.
-                if (AccessErrors.Check(context.RequestServices!.GetRequiredService<Viewer>(), [Roles.Moderator], "`Subscription.moderationQueueChanged`") is { } error)
-                    throw error;
-                return queue.Feed.Observe(_ => true, comment => comment);
-            });
+            // The field rule guards the stream too (FieldAuthorization), before it is opened.
+            .ResolveStream(_ => queue.Feed.Observe(_ => true, comment => comment));
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using GraphQL;
 
-namespace HeadlessReviews.Api.Security;
+namespace HeadlessReviews.Api.Security.LiveConnections;
 
 /// <summary>
 /// Whether an identity established earlier (when a socket or event stream opened) still holds now, for

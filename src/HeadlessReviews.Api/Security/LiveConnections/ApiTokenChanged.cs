@@ -1,7 +1,7 @@
 using HeadlessReviews.Api.Realtime;
 using Marten;
 
-namespace HeadlessReviews.Api.Accounts;
+namespace HeadlessReviews.Api.Security.LiveConnections;
 
 /// <summary>
 /// The bus event "a token was revoked or its roles changed": every instance hears it after the change

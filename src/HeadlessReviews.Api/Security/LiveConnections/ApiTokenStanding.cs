@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using GraphQL;
-using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.Authentication;
 
-namespace HeadlessReviews.Api.Accounts;
+namespace HeadlessReviews.Api.Security.LiveConnections;
 
 /// <summary>How an identity made from a token earlier compares with the token as it is now.</summary>
 public abstract record ApiTokenStanding

@@ -1,20 +1,14 @@
 using System.Collections.Concurrent;
 using HeadlessReviews.Api.Realtime;
-using Marten;
+using HeadlessReviews.Api.Security.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace HeadlessReviews.Api.Accounts;
-
-/// <summary>What an open connection needs to know of its token now: whether it still works, and with which roles.</summary>
-public sealed record ApiTokenState(Guid Id, string Name, IReadOnlyList<string> Roles, bool IsRevoked)
-{
-    public static ApiTokenState Of(ApiToken token) => new(token.Id, token.Name, [.. token.Roles], token.IsRevoked);
-}
+namespace HeadlessReviews.Api.Security.LiveConnections;
 
 /// <summary>
 /// This instance's knowledge of the tokens that long-lived connections act as, for checks too frequent
 /// to ask the database each time (every subscription event). An entry is trusted for at most
-/// <see cref="AccountSettings.TokenRecheckInterval"/>, and not at all once an announcement of a change
+/// <see cref="LiveConnectionSettings.TokenRecheckInterval"/>, and not at all once an announcement of a change
 /// (<see cref="ApiTokenChanged"/>) has arrived: it arrives before any event committed after the change,
 /// so such an event is never judged on a state older than the change. Holds neither secrets nor hashes.
 /// </summary>
@@ -25,14 +19,14 @@ public sealed class ApiTokenStates : IDisposable
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private readonly EventSubscription<BusEvent> _announcements;
-    private readonly IDocumentStore _store;
+    private readonly IApiTokenDirectory _tokens;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _interval;
     private long _reads;
 
-    public ApiTokenStates(IDocumentStore store, IEventBus bus, IOptions<AccountSettings> settings, TimeProvider clock)
+    public ApiTokenStates(IApiTokenDirectory tokens, IEventBus bus, IOptions<LiveConnectionSettings> settings, TimeProvider clock)
     {
-        _store = store;
+        _tokens = tokens;
         _clock = clock;
         _interval = settings.Value.TokenRecheckInterval;
         _announcements = bus.Subscribe(ApiTokenChanged.Topic, AnnouncementBuffer);
@@ -71,8 +65,7 @@ public sealed class ApiTokenStates : IDisposable
     {
         var now = _clock.GetUtcNow();
         Interlocked.Increment(ref _reads);
-        await using var session = _store.QuerySession();
-        var tokens = (await session.LoadManyAsync<ApiToken>(cancellationToken, ids)).ToDictionary(token => token.Id, ApiTokenState.Of);
+        var tokens = (await _tokens.LoadManyAsync(ids, cancellationToken)).ToDictionary(token => token.Id);
         var states = ids.ToDictionary(id => id, id => tokens.GetValueOrDefault(id));
         foreach (var (id, state) in states) _entries[id] = new Entry(Task.FromResult(state), now);
         return states;
@@ -109,8 +102,7 @@ public sealed class ApiTokenStates : IDisposable
     {
         // Shared by every caller waiting for this entry, so no one caller's cancellation ends it.
         Interlocked.Increment(ref _reads);
-        await using var session = _store.QuerySession();
-        return await session.LoadAsync<ApiToken>(id, CancellationToken.None) is { } token ? ApiTokenState.Of(token) : null;
+        return await _tokens.LoadAsync(id, CancellationToken.None);
     }
 
     private static Guid? TokenIdOf(BusEvent announcement) =>

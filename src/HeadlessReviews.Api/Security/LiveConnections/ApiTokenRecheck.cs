@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using GraphQL;
-using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Security.Authentication;
 
-namespace HeadlessReviews.Api.Accounts;
+namespace HeadlessReviews.Api.Security.LiveConnections;
 
 /// <summary>
 /// The check made on each subscription event: the subscriber's token as this instance knows it (see

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using HeadlessReviews.Api.Accounts;
+using HeadlessReviews.Api.Security.Authentication;
 using HeadlessReviews.Api.Transport;
 
-namespace HeadlessReviews.Api.Web;
+namespace HeadlessReviews.Api.Security.LiveConnections;
 
 /// <summary>
 /// Sockets and event streams opened with a stored API token are filed under the token's id, and judged

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace HeadlessReviews.Api.Accounts;
+namespace HeadlessReviews.Api.Security.Authentication;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;token&gt;</c> for ASP.NET Core. No header: anonymous (public reads

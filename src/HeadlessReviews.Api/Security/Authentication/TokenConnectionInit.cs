@@ -1,8 +1,7 @@
 using System.Text.Json;
-using HeadlessReviews.Api.Accounts;
 using HeadlessReviews.Api.Transport.WebSockets;
 
-namespace HeadlessReviews.Api.Web;
+namespace HeadlessReviews.Api.Security.Authentication;
 
 /// <summary>
 /// A socket's identity from <c>connection_init</c>: browsers cannot set headers on a WebSocket, so the

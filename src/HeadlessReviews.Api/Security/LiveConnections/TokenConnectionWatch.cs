@@ -1,13 +1,12 @@
-using HeadlessReviews.Api.Accounts;
 using HeadlessReviews.Api.Transport;
 using Microsoft.Extensions.Options;
 
-namespace HeadlessReviews.Api.Web;
+namespace HeadlessReviews.Api.Security.LiveConnections;
 
 /// <summary>
 /// Keeps this instance's open sockets and event streams true to their tokens: when a token change is
 /// announced (any instance, after commit) its connections here are judged at once; and every half
-/// <see cref="AccountSettings.TokenRecheckInterval"/> all tokens with open connections are read again
+/// <see cref="LiveConnectionSettings.TokenRecheckInterval"/> all tokens with open connections are read again
 /// in one query, so an announcement missed during a listener reconnect holds no connection open for
 /// longer than that, and subscription events find fresh states in the cache.
 /// </summary>
@@ -15,7 +14,7 @@ public sealed class TokenConnectionWatch(
     ApiTokenStates states,
     TokenConnectionIdentity identity,
     ConnectionRegistry registry,
-    IOptions<AccountSettings> settings,
+    IOptions<LiveConnectionSettings> settings,
     TimeProvider clock,
     ILogger<TokenConnectionWatch> logger) : BackgroundService
 {
