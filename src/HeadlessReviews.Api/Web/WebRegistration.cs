@@ -23,6 +23,7 @@ public static class WebRegistration
         services.AddGraphQLHttp<HeadlessReviewsSchema>();
         services.AddGraphQLWebSockets<HeadlessReviewsSchema>();
         services.AddGraphQLServerSentEvents<HeadlessReviewsSchema>();
+        services.AddHeadlessReviewsTransportPolicies();
         services.AddSingleton<IConnectionInitHandler, TokenConnectionInit>();
         services.AddSingleton<TokenConnectionIdentity>();
         services.AddSingleton<IConnectionIdentity>(provider => provider.GetRequiredService<TokenConnectionIdentity>());
