@@ -10,6 +10,13 @@ namespace HeadlessReviews.Api.Execution;
 /// Keeps documents that parsed and validated, keyed by their text, so a frontend's repeated queries
 /// skip the parser and the validator (measured: a large share of a small query's cost).
 /// </summary>
+/// <remarks>
+/// Our own, not a GraphQL.NET base type: the GraphQL 8.8.5 package ships no <c>GraphQL.Caching</c>
+/// namespace, <c>IDocumentCache</c> or <c>DocumentCache</c> (checked in its assembly and XML docs);
+/// its <c>MemoryDocumentCache</c> is the separate GraphQL.MemoryCache package, which we do not take in.
+/// This step works the same way that one does (an <see cref="IConfigureExecution"/> that sets
+/// <c>Document</c> and the cached-document rules on a hit).
+/// </remarks>
 public sealed class DocumentCache(IOptions<ExecutionSettings> settings) : IConfigureExecution
 {
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);

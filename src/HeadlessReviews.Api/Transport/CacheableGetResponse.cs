@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
-using HeadlessReviews.Api.Execution;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -14,9 +13,9 @@ namespace HeadlessReviews.Api.Transport;
 /// <c>Cache-Control: public</c>, and a client or CDN that sends the tag back in <c>If-None-Match</c>
 /// gets <c>304 Not Modified</c> with no body. Anything else — a token, errors, POST — is never stored.
 /// The tag is computed from the answer itself, so it changes exactly when the content does. The
-/// answer's cache tags name the documents it shows (see <see cref="CacheTags"/>).
+/// answer's cache tags name the documents it shows, as the application's <see cref="ICacheTagSource"/> says.
 /// </summary>
-public sealed class CacheableGetResponse(IGraphQLSerializer serializer, IOptions<GraphQLHttpSettings> settings)
+public sealed class CacheableGetResponse(IGraphQLSerializer serializer, IOptions<GraphQLHttpSettings> settings, ICacheTagSource? cacheTags = null)
 {
     private const string NotStored = "no-store";
     private const string PrivateNotStored = "private, no-store";
@@ -44,8 +43,7 @@ public sealed class CacheableGetResponse(IGraphQLSerializer serializer, IOptions
         // Another Accept is another body; a token could be another answer.
         response.Headers.Vary = "Accept, Authorization";
         // What the answer shows, for targeted CDN purges: Cloudflare reads commas, Fastly spaces.
-        var tags = CacheTags.Of(result, settings.Value.MaxCacheTagBytes);
-        if (tags.Count > 0)
+        if (cacheTags?.TagsOf(result, settings.Value.MaxCacheTagBytes) is { Count: > 0 } tags)
         {
             response.Headers["Cache-Tag"] = string.Join(',', tags);
             response.Headers["Surrogate-Key"] = string.Join(' ', tags);

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Types;
-using HeadlessReviews.Api.Execution;
-using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Transport.ServerSentEvents;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -22,7 +20,8 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     IDocumentExecuter<TSchema> executer,
     IGraphQLSerializer serializer,
     CacheableGetResponse cacheable,
-    IOptions<GraphQLHttpSettings> settings) where TSchema : ISchema
+    IOptions<GraphQLHttpSettings> settings,
+    IOptions<GraphQLErrorStatuses> errorStatuses) where TSchema : ISchema
 {
 
     public async Task HandleAsync(HttpContext context)
@@ -41,7 +40,7 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         }
 
         var isGet = HttpMethods.IsGet(context.Request.Method);
-        GraphQLHttpRequest request;
+        GraphQLRequest request;
         try
         {
             request = isGet ? ReadQueryString(context.Request) : await ReadBodyAsync(context.Request);
@@ -57,7 +56,7 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             return;
         }
 
-        var result = await executer.ExecuteAsync(request.ToExecutionOptions(context, isGet ? HttpOperationRule.ForGet : HttpOperationRule.ForPost, context.RequestAborted));
+        var result = await executer.ExecuteAsync(request.ToExecutionOptions(context.User, context.RequestServices, isGet ? OperationRule.ForGet : OperationRule.ForPost, context.RequestAborted));
 
         if (result.Errors?.Any(error => error is MethodNotAllowedError) == true)
         {
@@ -65,18 +64,7 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             await WriteAsync(context, mediaType, StatusCodes.Status405MethodNotAllowed, result);
             return;
         }
-        // application/graphql-response+json: a request that never executed (syntax, validation,
-        // variables) is the client's fault, 400; application/json keeps 200 for legacy clients.
-        var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponse
-            ? result.Errors?.Any(error => error.Code == "RATE_LIMITED") == true ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
-        // Nothing ran because a dependency is down (the database): not the client's fault, 503 for both types.
-        // (An executed request with such field errors stays 200, as the spec has it.)
-        if (!result.Executed && result.Errors?.Any(error => error.Code == UnhandledErrors.ServiceUnavailableCode) == true)
-        {
-            status = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var status = StatusFor(context, mediaType, result);
         if (isGet && CacheableGetResponse.IsCacheable(context.Request, result))
         {
             await cacheable.WriteAsync(context, mediaType, result);
@@ -86,14 +74,31 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         await WriteAsync(context, mediaType, status, result);
     }
 
-    private GraphQLHttpRequest ReadQueryString(HttpRequest request)
+    /// <summary>
+    /// application/graphql-response+json: a request that never executed (syntax, validation, variables)
+    /// is the client's fault, 400, unless the application names a status for one of its error codes;
+    /// application/json keeps 200 for legacy clients, except for codes the application marks for both.
+    /// An executed request is 200, field errors or not, as the spec has it.
+    /// </summary>
+    private int StatusFor(HttpContext context, string mediaType, ExecutionResult result)
+    {
+        if (result.Executed) return StatusCodes.Status200OK;
+        var isGraphQLResponse = mediaType == ResponseMediaType.GraphQLResponse;
+        if (errorStatuses.Value.Find(result, isGraphQLResponse) is not { } rule)
+            return isGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        if (rule.RetryAfterSeconds is { } seconds)
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return rule.StatusCode;
+    }
+
+    private GraphQLRequest ReadQueryString(HttpRequest request)
     {
         if (request.QueryString.Value?.Length > settings.Value.MaxQueryStringLength)
             throw new RequestRejectedException($"The query string is longer than {settings.Value.MaxQueryStringLength} characters; send long documents with POST.",
                 StatusCodes.Status414UriTooLong, "URI_TOO_LONG");
         if (request.QueryString.Value is { } raw && !IsUtf8OncePercentDecoded(raw))
             throw new RequestRejectedException("The query string is not valid UTF-8 once percent-decoded.", isHttpLevel: true);
-        return GraphQLHttpRequest.FromQueryString(request.Query, serializer);
+        return GraphQLRequest.FromQueryString(request.Query, serializer);
     }
 
     // ASP.NET quietly turns invalid percent-encoded UTF-8 into U+FFFD; it is refused as a POST body is.
@@ -103,7 +108,7 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         return Utf8.IsValid(WebUtility.UrlDecodeToBytes(encoded, 0, encoded.Length));
     }
 
-    private async Task<GraphQLHttpRequest> ReadBodyAsync(HttpRequest request)
+    private async Task<GraphQLRequest> ReadBodyAsync(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType.Value, ResponseMediaType.Json, StringComparison.OrdinalIgnoreCase)
@@ -124,7 +129,7 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             if (buffer.Length + read > limit) throw TooLarge(limit);
             buffer.Write(chunk, 0, read);
         }
-        return GraphQLHttpRequest.FromJsonBody(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), serializer);
+        return GraphQLRequest.FromJsonBody(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), serializer);
     }
 
     private static RequestRejectedException TooLarge(int limit) =>

@@ -23,6 +23,7 @@ public static class WebRegistration
         services.AddGraphQLHttp<HeadlessReviewsSchema>();
         services.AddGraphQLWebSockets<HeadlessReviewsSchema>();
         services.AddGraphQLServerSentEvents<HeadlessReviewsSchema>();
+        services.AddHeadlessReviewsTransportPolicies();
         services.AddGraphQLIde(GraphQLPath);
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();

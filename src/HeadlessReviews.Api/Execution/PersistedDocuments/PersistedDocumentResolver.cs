@@ -13,6 +13,18 @@ namespace HeadlessReviews.Api.Execution.PersistedDocuments;
 /// In <see cref="PersistedDocumentMode.TrustedOnly"/> mode a caller without a token runs only what an
 /// admin registered.
 /// </summary>
+/// <remarks>
+/// Not GraphQL.NET's <c>PersistedDocumentHandler</c>/<c>IPersistedDocumentLoader</c>, which was run over
+/// the same requests to see: it handles <c>documentId</c> only, and answers a hash-only APQ request
+/// <c>DOCUMENT_ID_MISSING</c> before any APQ step after it could (so APQ registration, its hash check,
+/// size cap and rate limit would need this step anyway, ahead of it); it refuses <c>query</c> with
+/// <c>documentId</c> (<c>INVALID_REQUEST</c>), where this step checks the hash and registers; its codes
+/// are <c>DOCUMENT_NOT_FOUND</c>/<c>DOCUMENT_ID_INVALID</c> where clients of ours read
+/// <c>PERSISTED_QUERY_NOT_FOUND</c> (Apollo's <c>PersistedQueryNotFound</c>) and
+/// <c>PERSISTED_DOCUMENT_ID_INVALID</c>; and its <c>AllowOnlyPersistedDocuments</c> is one switch for
+/// every caller, where <see cref="PersistedDocumentMode.TrustedOnly"/> binds only callers without a
+/// token, and to admin-registered documents, not any stored one.
+/// </remarks>
 public sealed class PersistedDocumentResolver(
     PersistedDocumentStore documents,
     PersistedDocumentRegistrations registrations,

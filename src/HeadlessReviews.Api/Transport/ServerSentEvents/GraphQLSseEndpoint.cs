@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Transport.Streaming;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +34,7 @@ public sealed class GraphQLSseEndpoint<TSchema>(
     /// <summary>Requests being served as event streams right now (diagnostics and tests).</summary>
     public int OpenStreams => Volatile.Read(ref _open);
 
-    public async Task HandleAsync(HttpContext context, GraphQLHttpRequest request, bool isGet)
+    public async Task HandleAsync(HttpContext context, GraphQLRequest request, bool isGet)
     {
         var client = ConnectionRegistry.ClientOf(context);
         var limit = settings.Value.MaxConnectionsPerClient;
@@ -49,7 +49,7 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         registry.Track(live);
         try
         {
-            var result = await executer.ExecuteAsync(request.ToExecutionOptions(context, isGet ? HttpOperationRule.ForGetStream : HttpOperationRule.ForPostStream, ended.Token));
+            var result = await executer.ExecuteAsync(request.ToExecutionOptions(context.User, context.RequestServices, isGet ? OperationRule.ForGetStream : OperationRule.ForPostStream, ended.Token));
 
             if (result.Errors?.Any(error => error is MethodNotAllowedError) == true)
             {
@@ -62,12 +62,17 @@ public sealed class GraphQLSseEndpoint<TSchema>(
 
             var stream = new OutboundEvents(settings.Value.OutboundBufferMessages, context, ended, logger);
             await StartStreamAsync(context);
+            // Forbidden: stop forwarding at once; the reason and `complete` follow below.
+            void Forward(ExecutionResult value)
+            {
+                if (live.Forbidden is null) stream.Send(EventStreamMessages.Next(serializer.Serialize(value)));
+            }
             var writing = stream.WriteAllAsync(context.Response.Body);
             var keepingAlive = KeepAliveAsync(stream, ended.Token);
             try
             {
                 if (result.Executed && result.Streams is { Count: > 0 } streams)
-                    await ForwardAsync(streams.Values, stream, live, ended.Token);
+                    await ForwardingObserver.ForwardAllAsync(streams.Values, Forward, live.ForbiddenAt, ended.Token);
                 else
                     stream.Send(EventStreamMessages.Next(serializer.Serialize(result)));
                 if (live.Forbidden is { } forbidden)
@@ -129,53 +134,6 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         catch (OperationCanceledException) { }
     }
 
-    private async Task ForwardAsync(IEnumerable<IObservable<ExecutionResult>> streams, OutboundEvents stream, LiveStream live, CancellationToken ended)
-    {
-        var subscriptions = new List<IDisposable>();
-        var completions = new List<Task>();
-        try
-        {
-            foreach (var source in streams)
-            {
-                var observer = new ForwardingObserver(serializer, stream, live);
-                completions.Add(observer.Ended);
-                subscriptions.Add(source.Subscribe(observer));
-            }
-            var all = Task.WhenAll(completions);
-            // Forbidden: stop forwarding at once; the caller sends the reason and `complete`.
-            if (await Task.WhenAny(all, live.ForbiddenAt).WaitAsync(ended) == all) await all;
-        }
-        finally
-        {
-            foreach (var subscription in subscriptions) subscription.Dispose();
-        }
-    }
-
-    private sealed class ForwardingObserver(IGraphQLTextSerializer serializer, OutboundEvents stream, LiveStream live) : IObserver<ExecutionResult>
-    {
-        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Ended => _ended.Task;
-
-        public void OnNext(ExecutionResult value)
-        {
-            if (live.Forbidden is not null) return;
-            try { stream.Send(EventStreamMessages.Next(serializer.Serialize(value))); }
-            catch (Exception error) { _ended.TrySetException(error); }
-        }
-
-        public void OnError(Exception error)
-        {
-            // An event that failed reaches the client as a result with errors; the stream then ends.
-            var result = new ExecutionResult { Executed = true };
-            result.AddError(error as ExecutionError ?? new ExecutionError("The event stream failed.", error));
-            OnNext(result);
-            _ended.TrySetResult();
-        }
-
-        public void OnCompleted() => _ended.TrySetResult();
-    }
-
     /// <summary>One stream as <see cref="ConnectionRegistry"/> sees it: it keeps its request's identity, and is forbidden or told to go away.</summary>
     private sealed class LiveStream(ClaimsPrincipal user, string? identityKey, CancellationTokenSource ended) : ILiveConnection
     {
@@ -208,41 +166,29 @@ public sealed class GraphQLSseEndpoint<TSchema>(
     }
 
     /// <summary>
-    /// The only writer to the response: events wait in a bounded queue and one loop writes and flushes
-    /// them in order. A full queue means the client reads too slowly: the stream is ended, never buffered further.
+    /// The only writer to the response: events wait in a <see cref="BoundedOutbox"/> and one loop writes
+    /// and flushes them in order. A full queue means the client reads too slowly: the stream is ended,
+    /// never buffered further.
     /// </summary>
     private sealed class OutboundEvents(int capacity, HttpContext context, CancellationTokenSource ended, ILogger logger)
     {
-        private readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
+        private readonly BoundedOutbox _queue = new(capacity, () =>
         {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        private int _closed;
-
-        public void Send(byte[] message)
-        {
-            if (Volatile.Read(ref _closed) == 1) return;
-            if (_queue.Writer.TryWrite(message)) return;
-            if (Interlocked.Exchange(ref _closed, 1) == 1) return;
             logger.LogWarning("Event-stream client too slow: {Capacity} events queued; ending the stream.", capacity);
-            _queue.Writer.TryComplete();
             try { ended.Cancel(); } catch (ObjectDisposedException) { }
             context.Abort();
-        }
+        });
+
+        public void Send(byte[] message) => _queue.Send(message);
 
         /// <summary>No more events: what is queued is still written.</summary>
-        public void Close()
-        {
-            Interlocked.Exchange(ref _closed, 1);
-            _queue.Writer.TryComplete();
-        }
+        public void Close() => _queue.Close();
 
         public async Task WriteAllAsync(Stream body)
         {
             try
             {
-                await foreach (var message in _queue.Reader.ReadAllAsync(ended.Token))
+                await foreach (var message in _queue.ReadAllAsync(ended.Token))
                 {
                     await body.WriteAsync(message, ended.Token);
                     await body.FlushAsync(ended.Token);

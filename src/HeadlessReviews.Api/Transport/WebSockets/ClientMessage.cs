@@ -1,12 +1,14 @@
 using System.Text.Json;
+using GraphQL;
 
 namespace HeadlessReviews.Api.Transport.WebSockets;
 
 /// <summary>
 /// A message from the client, checked against the shapes <c>graphql-transport-ws</c> allows; anything
-/// else is a <see cref="ProtocolViolationException"/> (close 4400).
+/// else is a <see cref="ProtocolViolationException"/> (close 4400). A <c>subscribe</c> payload is read by
+/// the parser of every transport, <see cref="GraphQLRequest.FromJson"/>, into <see cref="Request"/>.
 /// </summary>
-public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload)
+public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload, GraphQLRequest? Request = null)
 {
     public const string ConnectionInit = "connection_init";
     public const string Ping = "ping";
@@ -15,7 +17,7 @@ public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload
     public const string Complete = "complete";
 
     /// <summary>Parses one text frame. The payload is cloned, so the document can be released.</summary>
-    public static ClientMessage Parse(ReadOnlySpan<byte> utf8)
+    public static ClientMessage Parse(ReadOnlySpan<byte> utf8, IGraphQLSerializer serializer)
     {
         JsonDocument document;
         try { document = RequestJson.Parse(utf8.ToArray()); }
@@ -30,6 +32,7 @@ public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload
             var type = typeElement.GetString()!;
             JsonElement? payload = root.TryGetProperty("payload", out var p) && p.ValueKind != JsonValueKind.Null ? p.Clone() : null;
             string? id = null;
+            GraphQLRequest? request = null;
 
             switch (type)
             {
@@ -41,9 +44,9 @@ public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload
                     if (payload is not { ValueKind: JsonValueKind.Object } body) throw new ProtocolViolationException("Invalid message received: `subscribe` needs a payload object.");
                     if (!body.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
                         throw new ProtocolViolationException("Invalid message received: `subscribe` payload needs a `query` string.");
-                    Optional(body, "operationName", JsonValueKind.String);
-                    Optional(body, "variables", JsonValueKind.Object);
-                    Optional(body, "extensions", JsonValueKind.Object);
+                    // The protocol requires the document as text; the rest is any transport's request.
+                    try { request = GraphQLRequest.FromJson(body, serializer); }
+                    catch (RequestRejectedException rejected) { throw new ProtocolViolationException($"Invalid message received: {rejected.Message}"); }
                     break;
                 case Complete:
                     id = RequireId(root, type);
@@ -51,7 +54,7 @@ public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload
                 default:
                     throw new ProtocolViolationException($"Invalid message received: unexpected type `{type}`.");
             }
-            return new ClientMessage(type, id, payload);
+            return new ClientMessage(type, id, payload, request);
         }
     }
 
@@ -59,12 +62,6 @@ public sealed record ClientMessage(string Type, string? Id, JsonElement? Payload
         root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value
             ? value
             : throw new ProtocolViolationException($"Invalid message received: `{type}` needs a non-empty string `id`.");
-
-    private static void Optional(JsonElement body, string property, JsonValueKind kind)
-    {
-        if (body.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null && value.ValueKind != kind)
-            throw new ProtocolViolationException($"Invalid message received: `{property}` has the wrong type.");
-    }
 }
 
 /// <summary>A message the protocol does not allow: the socket is closed with 4400 and this message.</summary>

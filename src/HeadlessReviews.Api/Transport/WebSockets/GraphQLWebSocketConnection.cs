@@ -142,7 +142,7 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
                 try
                 {
                     if (received.MessageType != WebSocketMessageType.Text) throw new ProtocolViolationException("Invalid message received: binary frames are not part of the protocol.");
-                    await HandleAsync(ClientMessage.Parse(buffer.AsSpan(0, length)));
+                    await HandleAsync(ClientMessage.Parse(buffer.AsSpan(0, length), serializer));
                 }
                 catch (ProtocolViolationException violation)
                 {
@@ -168,7 +168,7 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
             case ClientMessage.Pong:
                 break;
             case ClientMessage.Subscribe:
-                await SubscribeAsync(message.Id!, message.Payload!.Value);
+                await SubscribeAsync(message.Id!, message.Request!);
                 break;
             case ClientMessage.Complete:
                 if (_operations.TryRemove(message.Id!, out var operation)) operation.Stop();
@@ -208,7 +208,7 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
         catch (OperationCanceledException) { }
     }
 
-    private async Task SubscribeAsync(string id, JsonElement payload)
+    private async Task SubscribeAsync(string id, GraphQLRequest request)
     {
         if (!_acknowledged)
         {
@@ -235,15 +235,7 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
             return;
         }
 
-        var options = new ExecutionOptions
-        {
-            Query = payload.GetProperty("query").GetString(),
-            OperationName = payload.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
-            Variables = ReadInputs(payload, "variables"),
-            Extensions = ReadInputs(payload, "extensions"),
-            User = context.User,
-        };
-        var operation = new SocketOperation<TSchema>(id, options, context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope(),
+        var operation = new SocketOperation<TSchema>(id, request, context.User, context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope(),
             executer, serializer, Outbox, Outbox.Closed);
         _operations[id] = operation;
         _ = RunOperationAsync(operation);
@@ -266,7 +258,4 @@ public sealed class GraphQLWebSocketConnection<TSchema>(
             _operations.TryRemove(new KeyValuePair<string, SocketOperation<TSchema>>(operation.Id, operation));
         }
     }
-
-    private Inputs? ReadInputs(JsonElement payload, string property) =>
-        payload.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object ? serializer.ReadNode<Inputs>(value) : null;
 }

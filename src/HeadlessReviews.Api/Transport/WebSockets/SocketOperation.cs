@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
+using HeadlessReviews.Api.Transport.Streaming;
 
 namespace HeadlessReviews.Api.Transport.WebSockets;
 
@@ -12,7 +14,8 @@ namespace HeadlessReviews.Api.Transport.WebSockets;
 /// </summary>
 public sealed class SocketOperation<TSchema>(
     string id,
-    ExecutionOptions options,
+    GraphQLRequest request,
+    ClaimsPrincipal user,
     IServiceScope scope,
     IDocumentExecuter<TSchema> executer,
     IGraphQLTextSerializer serializer,
@@ -33,9 +36,7 @@ public sealed class SocketOperation<TSchema>(
     {
         try
         {
-            options.RequestServices = scope.ServiceProvider;
-            options.CancellationToken = _stopped.Token;
-            var result = await executer.ExecuteAsync(options);
+            var result = await executer.ExecuteAsync(request.ToExecutionOptions(user, scope.ServiceProvider, OperationRule.ForSocket, _stopped.Token));
             if (_stopped.IsCancellationRequested) return;
             if (!result.Executed)
             {
@@ -43,7 +44,7 @@ public sealed class SocketOperation<TSchema>(
                 return;
             }
             if (result.Streams is { Count: > 0 } streams)
-                await ForwardAsync(streams.Values);
+                await ForwardingObserver.ForwardAllAsync(streams.Values, SendNext, stopEarly: null, _stopped.Token);
             else
                 outbox.Send(ServerMessages.Next(Id, serializer.Serialize(result)));
             if (!_stopped.IsCancellationRequested) outbox.Send(ServerMessages.Complete(Id));
@@ -58,28 +59,6 @@ public sealed class SocketOperation<TSchema>(
         }
     }
 
-    private async Task ForwardAsync(IEnumerable<IObservable<ExecutionResult>> streams)
-    {
-        var subscriptions = new List<IDisposable>();
-        var ended = new List<Task>();
-        try
-        {
-            foreach (var stream in streams)
-            {
-                var observer = new ForwardingObserver(this);
-                ended.Add(observer.Ended);
-                subscriptions.Add(stream.Subscribe(observer));
-            }
-            var all = Task.WhenAll(ended);
-            await all.WaitAsync(_stopped.Token);
-            await all;
-        }
-        finally
-        {
-            foreach (var subscription in subscriptions) subscription.Dispose();
-        }
-    }
-
     private void SendNext(ExecutionResult result)
     {
         if (!_stopped.IsCancellationRequested) outbox.Send(ServerMessages.Next(Id, serializer.Serialize(result)));
@@ -90,29 +69,5 @@ public sealed class SocketOperation<TSchema>(
     {
         using var document = JsonDocument.Parse(serializer.Serialize(result));
         return document.RootElement.TryGetProperty("errors", out var errors) ? errors.GetRawText() : "[]";
-    }
-
-    private sealed class ForwardingObserver(SocketOperation<TSchema> operation) : IObserver<ExecutionResult>
-    {
-        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Ended => _ended.Task;
-
-        public void OnNext(ExecutionResult value)
-        {
-            try { operation.SendNext(value); }
-            catch (Exception error) { _ended.TrySetException(error); }
-        }
-
-        public void OnError(Exception error)
-        {
-            // An event that failed reaches the client as a result with errors; the stream then ends.
-            var result = new ExecutionResult { Executed = true };
-            result.AddError(error as ExecutionError ?? new ExecutionError("The event stream failed.", error));
-            OnNext(result);
-            _ended.TrySetResult();
-        }
-
-        public void OnCompleted() => _ended.TrySetResult();
     }
 }

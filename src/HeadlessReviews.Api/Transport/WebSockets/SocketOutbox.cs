@@ -1,23 +1,34 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
+using HeadlessReviews.Api.Transport.Streaming;
 
 namespace HeadlessReviews.Api.Transport.WebSockets;
 
 /// <summary>
-/// The only writer to a socket: messages wait in a bounded queue and one loop sends them in order.
-/// A full queue means the client reads slower than messages arrive: it is closed (1013), never buffered
-/// further. Closing takes precedence over queued messages and aborts a send that is stuck.
+/// The only writer to a socket: messages wait in a <see cref="BoundedOutbox"/> and one loop sends them
+/// in order. A full queue means the client reads slower than messages arrive: it is closed (1013), never
+/// buffered further. Closing takes precedence over queued messages and aborts a send that is stuck.
 /// </summary>
-public sealed class SocketOutbox(WebSocket socket, int capacity, TimeSpan closeTimeout, ILogger logger) : IDisposable
+public sealed class SocketOutbox : IDisposable
 {
-    private readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
+    private readonly WebSocket _socket;
+    private readonly TimeSpan _closeTimeout;
+    private readonly ILogger _logger;
+    private readonly BoundedOutbox _queue;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _aborted = new();
     private int _closing;
+
+    public SocketOutbox(WebSocket socket, int capacity, TimeSpan closeTimeout, ILogger logger)
+    {
+        _socket = socket;
+        _closeTimeout = closeTimeout;
+        _logger = logger;
+        _queue = new BoundedOutbox(capacity, () =>
+        {
+            logger.LogWarning("WebSocket client too slow: {Capacity} messages queued; closing with 1013.", capacity);
+            _ = CloseAsync(CloseCodes.TryAgainLater, "Outbound buffer full: the client reads too slowly");
+        });
+    }
 
     public bool IsClosing => Volatile.Read(ref _closing) == 1;
 
@@ -26,25 +37,20 @@ public sealed class SocketOutbox(WebSocket socket, int capacity, TimeSpan closeT
 
     public void Send(byte[] message)
     {
-        if (IsClosing) return;
-        if (!_queue.Writer.TryWrite(message))
-        {
-            logger.LogWarning("WebSocket client too slow: {Capacity} messages queued; closing with 1013.", capacity);
-            _ = CloseAsync(CloseCodes.TryAgainLater, "Outbound buffer full: the client reads too slowly");
-        }
+        if (!IsClosing) _queue.Send(message);
     }
 
     public async Task RunAsync()
     {
         try
         {
-            await foreach (var message in _queue.Reader.ReadAllAsync(_aborted.Token))
+            await foreach (var message in _queue.ReadAllAsync(_aborted.Token))
             {
                 await _sendLock.WaitAsync(_aborted.Token);
                 try
                 {
                     if (IsClosing) return;
-                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
+                    await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token);
                 }
                 finally { _sendLock.Release(); }
             }
@@ -59,18 +65,18 @@ public sealed class SocketOutbox(WebSocket socket, int capacity, TimeSpan closeT
     public async Task CloseAsync(int code, string reason)
     {
         if (Interlocked.Exchange(ref _closing, 1) == 1) return;
-        _queue.Writer.TryComplete();
-        logger.LogDebug("Closing WebSocket: {Code} {Reason}", code, reason);
+        _queue.Close();
+        _logger.LogDebug("Closing WebSocket: {Code} {Reason}", code, reason);
         try
         {
-            if (!await _sendLock.WaitAsync(closeTimeout)) { Abort(); return; }
+            if (!await _sendLock.WaitAsync(_closeTimeout)) { Abort(); return; }
             try
             {
-                if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
-                    using var timeout = new CancellationTokenSource(closeTimeout);
+                    using var timeout = new CancellationTokenSource(_closeTimeout);
                     // A close reason is at most 123 bytes.
-                    await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason.Length > 120 ? reason[..120] : reason, timeout.Token);
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason.Length > 120 ? reason[..120] : reason, timeout.Token);
                 }
             }
             finally { _sendLock.Release(); }
@@ -81,20 +87,20 @@ public sealed class SocketOutbox(WebSocket socket, int capacity, TimeSpan closeT
             return;
         }
         // Give the client its turn to answer the close frame, then stop waiting for it.
-        _ = Task.Delay(closeTimeout).ContinueWith(_ => Abort(), TaskScheduler.Default);
+        _ = Task.Delay(_closeTimeout).ContinueWith(_ => Abort(), TaskScheduler.Default);
     }
 
     public void Abort()
     {
-        if (socket.State is WebSocketState.Closed or WebSocketState.Aborted) { Cancel(); return; }
-        socket.Abort();
+        if (_socket.State is WebSocketState.Closed or WebSocketState.Aborted) { Cancel(); return; }
+        _socket.Abort();
         Cancel();
     }
 
     private void Cancel()
     {
         Interlocked.Exchange(ref _closing, 1);
-        _queue.Writer.TryComplete();
+        _queue.Close();
         try { _aborted.Cancel(); } catch (ObjectDisposedException) { }
     }
 

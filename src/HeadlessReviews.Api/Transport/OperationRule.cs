@@ -4,16 +4,18 @@ using GraphQLParser.AST;
 namespace HeadlessReviews.Api.Transport;
 
 /// <summary>
-/// What plain HTTP may run: no mutation by GET (a link or a prefetch must never change data), and no
-/// subscription at all (those need a WebSocket or an event stream). An event-stream response
-/// (<c>Accept: text/event-stream</c>) may carry subscriptions, by GET or POST.
+/// What each transport may run. Plain HTTP: no mutation by GET (a link or a prefetch must never change
+/// data), and no subscription at all (those need a WebSocket or an event stream). An event-stream
+/// response (<c>Accept: text/event-stream</c>) may carry subscriptions, by GET or POST; a WebSocket
+/// runs any operation.
 /// </summary>
-public sealed class HttpOperationRule(bool isGet, bool allowSubscriptions = false) : IValidationRule
+public sealed class OperationRule(bool isGet, bool allowSubscriptions = false) : IValidationRule
 {
-    public static readonly HttpOperationRule ForGet = new(isGet: true);
-    public static readonly HttpOperationRule ForPost = new(isGet: false);
-    public static readonly HttpOperationRule ForGetStream = new(isGet: true, allowSubscriptions: true);
-    public static readonly HttpOperationRule ForPostStream = new(isGet: false, allowSubscriptions: true);
+    public static readonly OperationRule ForGet = new(isGet: true);
+    public static readonly OperationRule ForPost = new(isGet: false);
+    public static readonly OperationRule ForGetStream = new(isGet: true, allowSubscriptions: true);
+    public static readonly OperationRule ForPostStream = new(isGet: false, allowSubscriptions: true);
+    public static readonly OperationRule ForSocket = new(isGet: false, allowSubscriptions: true);
 
     /// <summary>GraphQL's own rules plus this one, built once: what a new document is validated with.</summary>
     public IValidationRule[] AllRules => _allRules ??= [.. DocumentValidator.CoreRules, this];
