@@ -1,14 +1,14 @@
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Images;
 using HeadlessReviews.Api.People;
-using HeadlessReviews.Api.Reviews;
 
 namespace HeadlessReviews.Api.Films;
 
 public sealed class FilmType : ObjectGraphType<Film>
 {
-    public FilmType()
+    public FilmType(IEnumerable<ITypeFields<FilmType>> contributions)
     {
         Name = "Film";
         Description = "A film in the catalogue, with its credits and the publication's reviews of it.";
@@ -31,9 +31,7 @@ public sealed class FilmType : ObjectGraphType<Film>
             .Resolve(context => LoadPeople(context.RequestServices!, context.Source.WriterIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CastCreditType>>>>("cast").Description("Cast in billing order.")
             .Resolve(context => context.Source.Cast.OrderBy(member => member.Billing));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewType>>>>("reviews")
-            .Description("The publication's published reviews of this film, newest first.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<ReviewsByFilmLoader>().Load(context.Source.Id));
+        this.AddContributed(contributions);
     }
 
     private static object LoadPeople(IServiceProvider services, IEnumerable<Guid> ids) =>

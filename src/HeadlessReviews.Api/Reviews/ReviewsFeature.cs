@@ -1,4 +1,6 @@
 using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Subscriptions;
@@ -17,6 +19,8 @@ public static class ReviewsFeature
         services.AddScoped<ReviewsByIdLoader>();
         services.AddScoped<ReviewsByFilmLoader>();
         services.AddSingleton<IQueryFields, ReviewQueries>();
+        services.AddSingleton<ITypeFields<FilmType>, FilmReviewFields>();
+        services.AddScoped<IDeletionCascade<Film>, ReviewsOfDeletedFilm>();
         services.ConfigureMarten(ReviewHistoryStorage.Configure);
         services.AddScoped<RevisionsByReviewLoader>();
         services.AddScoped<ReviewEditor>();
