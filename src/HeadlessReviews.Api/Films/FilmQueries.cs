@@ -16,14 +16,8 @@ public sealed class FilmQueries : IQueryFields
             .Description("One film, by `slug` or by global `id`.")
             .Argument<StringGraphType>("slug", "The film's slug: `her`.")
             .Argument<IdGraphType>("id", "The film's global id.")
-            .ResolveAsync(async context =>
-            {
-                var services = context.RequestServices!;
-                var (slug, id) = SingleLookup.Arguments(context, "Film");
-                if (id is not null) return await services.GetRequiredService<FilmsByIdLoader>().Load(id.Value).GetResultAsync(context.CancellationToken);
-                return await services.GetRequiredService<IQuerySession>().Query<Film>()
-                    .FirstOrDefaultAsync(film => film.Slug == slug, context.CancellationToken);
-            });
+            .ResolveAsync(async context => await SingleLookup.LoadAsync(context, "Film",
+                context.RequestServices!.GetRequiredService<FilmIdsBySlugLoader>(), context.RequestServices!.GetRequiredService<FilmsByIdLoader>()));
 
         query.Field<NonNullGraphType<ConnectionType<FilmType, Film>>>("films")
             .Description("Films of the catalogue, by title unless `orderBy` says otherwise.")

@@ -15,6 +15,7 @@ public static class FilmsFeature
     {
         services.ConfigureMarten(FilmStorage.Configure);
         services.AddScoped<FilmsByIdLoader>();
+        services.AddScoped<FilmIdsBySlugLoader>();
         services.AddScoped<FilmsByPersonLoader>();
         services.AddSingleton<IQueryFields, FilmQueries>();
         services.AddSingleton<ITypeFields<PersonType>, PersonFilmFields>();

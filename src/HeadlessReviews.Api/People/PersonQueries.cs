@@ -17,14 +17,8 @@ public sealed class PersonQueries : IQueryFields
             .Description("One person, by `slug` or by global `id`.")
             .Argument<StringGraphType>("slug", "The person's slug: `spike-jonze`.")
             .Argument<IdGraphType>("id", "The person's global id.")
-            .ResolveAsync(async context =>
-            {
-                var services = context.RequestServices!;
-                var (slug, id) = SingleLookup.Arguments(context, "Person");
-                if (id is not null) return await services.GetRequiredService<PeopleByIdLoader>().Load(id.Value).GetResultAsync(context.CancellationToken);
-                return await services.GetRequiredService<IQuerySession>().Query<Person>()
-                    .FirstOrDefaultAsync(person => person.Slug == slug, context.CancellationToken);
-            });
+            .ResolveAsync(async context => await SingleLookup.LoadAsync(context, "Person",
+                context.RequestServices!.GetRequiredService<PersonIdsBySlugLoader>(), context.RequestServices!.GetRequiredService<PeopleByIdLoader>()));
 
         query.Field<NonNullGraphType<ConnectionType<PersonType, Person>>>("people")
             .Description("People credited in the catalogue, by name A to Z.")

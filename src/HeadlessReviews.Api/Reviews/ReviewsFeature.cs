@@ -17,6 +17,7 @@ public static class ReviewsFeature
     {
         services.ConfigureMarten(ReviewStorage.Configure);
         services.AddScoped<ReviewsByIdLoader>();
+        services.AddScoped<ReviewIdsBySlugLoader>();
         services.AddScoped<ReviewsByFilmLoader>();
         services.AddSingleton<IQueryFields, ReviewQueries>();
         services.AddSingleton<ITypeFields<FilmType>, FilmReviewFields>();
