@@ -10,8 +10,8 @@ namespace HeadlessReviews.Tests.Graph;
 /// </summary>
 public sealed partial class FeatureDirectionTests
 {
-    /// <summary>Lowest first: a feature may name those before it, never those after.</summary>
-    private static readonly string[] Features = ["People", "Films", "Reviews", "Comments"];
+    /// <summary>Lowest first: a feature may name those before it, never those after (Images/ is what films and people share).</summary>
+    private static readonly string[] Features = ["Images", "People", "Films", "Reviews", "Comments"];
 
     private static readonly string[] Above = ["Search", "Demo", "Webhooks", "Accounts"];
 
@@ -59,6 +59,6 @@ public sealed partial class FeatureDirectionTests
     [GeneratedRegex(@"HeadlessReviews\.Api\.(?<feature>[A-Z]\w*)")]
     private static partial Regex NamespaceReference();
 
-    [GeneratedRegex(@"(?<![\w.])(?<feature>People|Films|Reviews|Comments|Search|Demo|Webhooks|Accounts)\.[A-Z]")]
+    [GeneratedRegex(@"(?<![\w.])(?<feature>Images|People|Films|Reviews|Comments|Search|Demo|Webhooks|Accounts)\.[A-Z]")]
     private static partial Regex RelativeReference();
 }
