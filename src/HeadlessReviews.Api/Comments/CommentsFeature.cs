@@ -3,10 +3,12 @@ using HeadlessReviews.Api.Comments.Moderation;
 using HeadlessReviews.Api.Comments.Mutations;
 using HeadlessReviews.Api.Comments.Screening;
 using HeadlessReviews.Api.Comments.Subscriptions;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Subscriptions;
+using HeadlessReviews.Api.Reviews;
 using Marten;
 
 namespace HeadlessReviews.Api.Comments;
@@ -19,6 +21,8 @@ public static class CommentsFeature
         services.AddScoped<ApprovedCommentsByReviewLoader>();
         services.AddScoped<CommentCountsLoader>();
         services.AddScoped<CommentsByIdLoader>();
+        services.AddSingleton<ITypeFields<ReviewType>, ReviewCommentFields>();
+        services.AddScoped<IDeletionCascade<Review>, CommentsOfDeletedReview>();
         services.AddSingleton<IQueryFields, ModerationQueries>();
         services.AddScoped<ModerationDecisions>();
         services.AddScoped<ModerateComment>();

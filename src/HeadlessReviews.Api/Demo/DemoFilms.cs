@@ -1,4 +1,5 @@
 using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Images;
 
 namespace HeadlessReviews.Api.Demo;
 

@@ -1,4 +1,4 @@
-using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Images;
 using HeadlessReviews.Api.People;
 
 namespace HeadlessReviews.Api.Demo;

@@ -1,4 +1,5 @@
 using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Images;
 using JasperFx;
 
 namespace HeadlessReviews.Api.Films;
@@ -36,6 +37,3 @@ public sealed class Film : IRevisioned, ICacheTagged
 
 /// <summary>One actor's part in a film; billing 1 is top of the bill.</summary>
 public sealed record CastMember(Guid PersonId, string? Character, int Billing);
-
-/// <summary>A picture with what a screen reader should say about it.</summary>
-public sealed record Image(string Url, string AltText, int? Width, int? Height);

@@ -17,13 +17,8 @@ public sealed class FilmQueries : IQueryFields
             .Description("One film, by `slug` or by global `id`.")
             .Argument<StringGraphType>("slug", "The film's slug: `her`.")
             .Argument<IdGraphType>("id", "The film's global id.")
-            .Resolve().WithServices<FilmsByIdLoader, IQuerySession>().ResolveAsync(async (context, byId, session) =>
-            {
-                var (slug, id) = SingleLookup.Arguments(context, "Film");
-                if (id is not null) return await byId.Load(id.Value).GetResultAsync(context.CancellationToken);
-                return await session.Query<Film>()
-                    .FirstOrDefaultAsync(film => film.Slug == slug, context.CancellationToken);
-            });
+            .Resolve().WithServices<FilmIdsBySlugLoader, FilmsByIdLoader>()
+            .ResolveAsync(async (context, bySlug, byId) => await SingleLookup.LoadAsync(context, "Film", bySlug, byId));
 
         query.Field<NonNullGraphType<ConnectionType<FilmType, Film>>>("films")
             .Description("Films of the catalogue, by title unless `orderBy` says otherwise.")

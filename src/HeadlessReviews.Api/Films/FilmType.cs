@@ -2,14 +2,14 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Images;
 using HeadlessReviews.Api.People;
-using HeadlessReviews.Api.Reviews;
 
 namespace HeadlessReviews.Api.Films;
 
 public sealed class FilmType : ObjectGraphType<Film>
 {
-    public FilmType()
+    public FilmType(IEnumerable<ITypeFields<FilmType>> contributions)
     {
         Name = "Film";
         Description = "A film in the catalogue, with its credits and the publication's reviews of it.";
@@ -32,9 +32,7 @@ public sealed class FilmType : ObjectGraphType<Film>
             .Resolve().WithService<PeopleByIdLoader>().Resolve((context, peopleById) => LoadPeople(peopleById, context.Source.WriterIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CastCreditType>>>>("cast").Description("Cast in billing order.")
             .Resolve(context => context.Source.Cast.OrderBy(member => member.Billing));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewType>>>>("reviews")
-            .Description("The publication's published reviews of this film, newest first.")
-            .Resolve().WithService<ReviewsByFilmLoader>().Resolve((context, reviews) => reviews.Load(context.Source.Id));
+        this.AddContributed(contributions);
     }
 
     private static object LoadPeople(PeopleByIdLoader peopleById, IEnumerable<Guid> ids) =>

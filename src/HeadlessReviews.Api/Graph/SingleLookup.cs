@@ -1,4 +1,5 @@
 using GraphQL;
+using HeadlessReviews.Api.Execution;
 
 namespace HeadlessReviews.Api.Graph;
 
@@ -14,5 +15,17 @@ public static class SingleLookup
             throw new UserInputError(slug is null ? "slug" : "id", "Pass exactly one of `slug` and `id`.");
         if (id is null) return (slug, null);
         return (null, GlobalId.DecodeAs(id, typeName) ?? throw new UserInputError("id", $"`id` is not the id of a {typeName}."));
+    }
+
+    /// <summary>
+    /// The object by its id, or by the id its slug leads to: either way through the same by-id loader, so
+    /// with the same cache and the same rule of who may see it.
+    /// </summary>
+    public static async Task<T?> LoadAsync<T>(IResolveFieldContext context, string typeName, BatchLoader<string, Guid?> idsBySlug, BatchLoader<Guid, T?> byId)
+        where T : class
+    {
+        var (slug, id) = Arguments(context, typeName);
+        id ??= await idsBySlug.Load(slug!).GetResultAsync(context.CancellationToken);
+        return id is null ? null : await byId.Load(id.Value).GetResultAsync(context.CancellationToken);
     }
 }

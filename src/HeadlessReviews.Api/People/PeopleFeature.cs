@@ -14,6 +14,7 @@ public static class PeopleFeature
     {
         services.ConfigureMarten(PersonStorage.Configure);
         services.AddScoped<PeopleByIdLoader>();
+        services.AddScoped<PersonIdsBySlugLoader>();
         services.AddSingleton<IQueryFields, PersonQueries>();
         services.AddScoped<IFieldRules<Person, PersonFields>, PersonEditor>();
         services.AddScoped<CreatePerson>();

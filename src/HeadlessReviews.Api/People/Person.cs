@@ -1,4 +1,5 @@
 using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Images;
 using JasperFx;
 
 namespace HeadlessReviews.Api.People;
@@ -16,5 +17,5 @@ public sealed class Person : IRevisioned, ICacheTagged
     public string Slug { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Bio { get; set; }
-    public Films.Image? Image { get; set; }
+    public Image? Image { get; set; }
 }

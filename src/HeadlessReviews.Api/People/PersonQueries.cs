@@ -18,13 +18,8 @@ public sealed class PersonQueries : IQueryFields
             .Description("One person, by `slug` or by global `id`.")
             .Argument<StringGraphType>("slug", "The person's slug: `spike-jonze`.")
             .Argument<IdGraphType>("id", "The person's global id.")
-            .Resolve().WithServices<PeopleByIdLoader, IQuerySession>().ResolveAsync(async (context, byId, session) =>
-            {
-                var (slug, id) = SingleLookup.Arguments(context, "Person");
-                if (id is not null) return await byId.Load(id.Value).GetResultAsync(context.CancellationToken);
-                return await session.Query<Person>()
-                    .FirstOrDefaultAsync(person => person.Slug == slug, context.CancellationToken);
-            });
+            .Resolve().WithServices<PersonIdsBySlugLoader, PeopleByIdLoader>()
+            .ResolveAsync(async (context, bySlug, byId) => await SingleLookup.LoadAsync(context, "Person", bySlug, byId));
 
         query.Field<NonNullGraphType<ConnectionType<PersonType, Person>>>("people")
             .Description("People credited in the catalogue, by name A to Z.")

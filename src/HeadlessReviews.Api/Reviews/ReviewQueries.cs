@@ -18,14 +18,8 @@ public sealed class ReviewQueries : IQueryFields
             .Description("One review, by `slug` or by global `id`; null when there is none the caller may see. A slug the review had when it was renamed after publication still finds it: when the answer's `slug` differs from the one asked for, redirect to it.")
             .Argument<StringGraphType>("slug", "The review's slug (`her`), or one it had before a rename.")
             .Argument<IdGraphType>("id", "The review's global id.")
-            .Resolve().WithServices<ReviewsByIdLoader, IQuerySession, Viewer>().ResolveAsync(async (context, reviews, session, viewer) =>
-            {
-                var (slug, id) = SingleLookup.Arguments(context, "Review");
-                if (id is not null) return await reviews.Load(id.Value).GetResultAsync(context.CancellationToken);
-                var review = await session.Query<Review>().FirstOrDefaultAsync(r => r.Slug == slug, context.CancellationToken)
-                    ?? await RenamedAsync(session, slug!, context.CancellationToken);
-                return review is not null && viewer.CanSee(review) ? review : null;
-            });
+            .Resolve().WithServices<ReviewIdsBySlugLoader, ReviewsByIdLoader>()
+            .ResolveAsync(async (context, bySlug, byId) => await SingleLookup.LoadAsync(context, "Review", bySlug, byId));
 
         query.Field<NonNullGraphType<ConnectionType<ReviewType, Review>>>("reviews")
             .Description("Published reviews, newest first unless `orderBy` says otherwise.")
@@ -39,12 +33,5 @@ public sealed class ReviewQueries : IQueryFields
                 context.GetArgument<ReviewFilter?>("where")?.ApplyTo(list);
                 return await KeysetPager.PageAsync<Review>(session, list, page, context.CancellationToken);
             });
-    }
-
-    /// <summary>The review that had this slug before a rename; asked only when no review has it now.</summary>
-    private static async Task<Review?> RenamedAsync(IQuerySession session, string slug, CancellationToken cancellationToken)
-    {
-        var renamed = await session.QueryAsync<Review>("where previous_slugs @> array[?]::text[]", cancellationToken, slug);
-        return renamed.Count > 0 ? renamed[0] : null;
     }
 }

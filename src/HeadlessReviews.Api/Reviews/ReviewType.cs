@@ -1,20 +1,15 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using HeadlessReviews.Api.Execution;
-using HeadlessReviews.Api.Comments;
-using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
-using HeadlessReviews.Api.Graph.Paging;
 using HeadlessReviews.Api.Security;
-using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Reviews;
 
 public sealed class ReviewType : ObjectGraphType<Review>
 {
-    public ReviewType()
+    public ReviewType(IEnumerable<ITypeFields<ReviewType>> contributions)
     {
         Name = "Review";
         Description = "The publication's review of one film.";
@@ -44,23 +39,10 @@ public sealed class ReviewType : ObjectGraphType<Review>
         Field(x => x.PublishedAt, nullable: true).Description("When it was first published; null until then.");
         Field(x => x.PublishAt, nullable: true).Description("When a SCHEDULED review will be published (`scheduleReview`); null otherwise.");
         Field(x => x.UpdatedAt).Description("When it last changed.");
-        Field<NonNullGraphType<ConnectionType<CommentType, Comment>>>("comments")
-            .Description("Readers' approved comments that start a thread, oldest first; replies hang off each comment's `replies`.")
-            .WithPagingArguments()
-            .Resolve().WithServices<IOptions<PagingSettings>, ApprovedCommentsByReviewLoader>().Resolve((context, paging, comments) =>
-            {
-                var page = PageRequest.From(context, paging.Value);
-                return comments.Load(context.Source.Id)
-                    .Then(thread => CommentPages.TopLevel(thread, page));
-            });
         Field<ListGraphType<NonNullGraphType<ReviewRevisionType>>>("revisions")
             .Description("Every recorded change, newest first: who made it, when, what it touched, and the review as it was afterwards. Editors only.")
             .AuthorizeWithRoles(Roles.Editor)
             .Resolve().WithService<RevisionsByReviewLoader>().Resolve((context, revisions) => revisions.Load(context.Source.Id));
-        Field<NonNullGraphType<StringGraphType>>("commentToken")
-            .Description("Pass this as `commentToken` when posting a comment from this page; it tells screening when the page was served.")
-            .Resolve().WithService<CommentSigning>().Resolve((context, signing) => signing.IssueToken(context.Source.Id));
-        Field<NonNullGraphType<IntGraphType>>("commentCount").Description("How many approved comments the review has, replies included.")
-            .Resolve().WithService<CommentCountsLoader>().Resolve((context, counts) => counts.Load(context.Source.Id));
+        this.AddContributed(contributions);
     }
 }

@@ -1,4 +1,6 @@
 using HeadlessReviews.Api.Execution;
+using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Subscriptions;
@@ -15,8 +17,11 @@ public static class ReviewsFeature
     {
         services.ConfigureMarten(ReviewStorage.Configure);
         services.AddScoped<ReviewsByIdLoader>();
+        services.AddScoped<ReviewIdsBySlugLoader>();
         services.AddScoped<ReviewsByFilmLoader>();
         services.AddSingleton<IQueryFields, ReviewQueries>();
+        services.AddSingleton<ITypeFields<FilmType>, FilmReviewFields>();
+        services.AddScoped<IDeletionCascade<Film>, ReviewsOfDeletedFilm>();
         services.ConfigureMarten(ReviewHistoryStorage.Configure);
         services.AddScoped<RevisionsByReviewLoader>();
         services.AddScoped<ReviewEditor>();

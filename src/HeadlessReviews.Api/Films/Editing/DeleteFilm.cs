@@ -1,29 +1,11 @@
 using HeadlessReviews.Api.Editing;
-using HeadlessReviews.Api.Reviews;
-using HeadlessReviews.Api.Storage;
-using Marten;
 
 namespace HeadlessReviews.Api.Films.Editing;
 
 /// <summary>Deletes a film; a reviewed one only with <c>cascade</c>, which deletes its reviews and their comments with it.</summary>
-public sealed class DeleteFilm(CatalogueEditing<Film, FilmFields> editing, IDocumentSession session) : IEditOperation<DeleteInput, Film>
+/// <remarks>The reviews' part is <c>Reviews/</c>' <see cref="IDeletionCascade{T}"/>: films know nothing of reviews.</remarks>
+public sealed class DeleteFilm(CatalogueEditing<Film, FilmFields> editing, IEnumerable<IDeletionCascade<Film>> cascades) : IEditOperation<DeleteInput, Film>
 {
     public Task<EditResult<Film>> HandleAsync(DeleteInput input, CancellationToken cancellationToken) =>
-        editing.DeleteAsync(input, DeleteReviewsAsync, cancellationToken);
-
-    // Rows deleted in bulk with their film are announced by the film's event only.
-    private async Task<UserError?> DeleteReviewsAsync(Film film, bool cascade, CancellationToken cancellationToken)
-    {
-        var reviews = await session.Query<Review>().Where(r => r.FilmId == film.Id).Select(r => r.Slug).ToListAsync(cancellationToken);
-        if (reviews.Count > 0 && !cascade)
-            return UserError.At("id", UserErrorCode.InUse,
-                $"The film has {reviews.Count} review(s) ({string.Join(", ", reviews.Take(5))}); delete them first or pass `cascade: true` to delete them with the film.");
-
-        if (reviews.Count > 0)
-        {
-            session.QueueSqlCommand($"delete from {Tables.Comments} where review_id in (select id from {Tables.Reviews} where film_id = ?)", film.Id);
-            session.QueueSqlCommand($"delete from {Tables.Reviews} where film_id = ?", film.Id);
-        }
-        return null;
-    }
+        editing.DeleteAsync(input, cascades.AsStep(), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.Images;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Storage.Editing;
 using Marten;

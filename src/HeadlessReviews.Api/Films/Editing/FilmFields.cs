@@ -1,4 +1,5 @@
 using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.Images;
 
 namespace HeadlessReviews.Api.Films.Editing;
 

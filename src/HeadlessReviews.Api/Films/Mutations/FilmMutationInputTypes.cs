@@ -3,6 +3,7 @@ using HeadlessReviews.Api.Films.Editing;
 using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Scalars;
+using HeadlessReviews.Api.Images;
 
 namespace HeadlessReviews.Api.Films.Mutations;
 
@@ -15,19 +16,6 @@ public sealed class CastInputType : InputObjectGraphType<CastInput>
         Field<NonNullGraphType<IdGraphType>>("personId").Description("The actor (a Person id).");
         Field(x => x.Character, nullable: true).Description("The character played, up to 200 characters.");
         Field(x => x.Billing, nullable: true).Description("Position in the billing, 1 at the top; default: the position in this list.");
-    }
-}
-
-public sealed class ImageInputType : InputObjectGraphType<ImageInput>
-{
-    public ImageInputType()
-    {
-        Name = "ImageInput";
-        Description = "A picture: where it is and what it shows.";
-        Field<NonNullGraphType<StringGraphType>>("url").Description("Absolute http(s) URL of the image file.");
-        Field<NonNullGraphType<StringGraphType>>("altText").Description("What a screen reader should say, 1 to 300 characters.");
-        Field(x => x.Width, nullable: true).Description("Width in pixels.");
-        Field(x => x.Height, nullable: true).Description("Height in pixels.");
     }
 }
 

@@ -1,42 +1,12 @@
 using HeadlessReviews.Api.Editing;
-using HeadlessReviews.Api.Films;
-using HeadlessReviews.Api.Storage;
-using Marten;
 
 namespace HeadlessReviews.Api.People.Editing;
 
 /// <summary>Deletes a person; a credited one only with <c>cascade</c>, which takes their credits off the films (each film a new version, announced).</summary>
-public sealed class DeletePerson(CatalogueEditing<Person, PersonFields> editing, IDocumentSession session, ChangeAnnouncer announcer)
+/// <remarks>The films' part is <c>Films/</c>' <see cref="IDeletionCascade{T}"/>: people know nothing of films.</remarks>
+public sealed class DeletePerson(CatalogueEditing<Person, PersonFields> editing, IEnumerable<IDeletionCascade<Person>> cascades)
     : IEditOperation<DeleteInput, Person>
 {
     public Task<EditResult<Person>> HandleAsync(DeleteInput input, CancellationToken cancellationToken) =>
-        editing.DeleteAsync(input, RemoveCreditsAsync, cancellationToken);
-
-    private async Task<UserError?> RemoveCreditsAsync(Person person, bool cascade, CancellationToken cancellationToken)
-    {
-        var films = await CreditedFilmsAsync(person.Id, cancellationToken);
-        if (films.Count > 0 && !cascade)
-            return UserError.At("id", UserErrorCode.InUse,
-                $"{person.Name} is credited on {films.Count} film(s) ({string.Join(", ", films.Take(5).Select(f => f.Slug))}); remove the credits first or pass `cascade: true` to remove them with the person.");
-
-        // Each film's revision bump makes an edit of that film based on its old version lose.
-        foreach (var film in films)
-        {
-            film.DirectorIds.RemoveAll(id => id == person.Id);
-            film.WriterIds.RemoveAll(id => id == person.Id);
-            film.Cast.RemoveAll(member => member.PersonId == person.Id);
-            session.UpdateRevision(film, film.Version + 1);
-            announcer.Changed(session, film);
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The films crediting the person in any role, locked in slug order until the deletion commits, so
-    /// none is deleted or re-credited in between (and two cascades cannot deadlock).
-    /// </summary>
-    private async Task<IReadOnlyList<Film>> CreditedFilmsAsync(Guid personId, CancellationToken cancellationToken) =>
-        await session.QueryAsync<Film>('^',
-            $"select {DocumentJson.WithVersion("d")} from {Tables.Films} d where d.credited_person_ids @> ^ order by d.slug for update",
-            cancellationToken, new[] { personId });
+        editing.DeleteAsync(input, cascades.AsStep(), cancellationToken);
 }

@@ -1,5 +1,5 @@
 using HeadlessReviews.Api.Editing;
-using HeadlessReviews.Api.Films.Editing;
+using HeadlessReviews.Api.Images;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Storage.Editing;
 using Marten;

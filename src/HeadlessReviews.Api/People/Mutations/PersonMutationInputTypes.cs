@@ -1,7 +1,7 @@
 using GraphQL.Types;
-using HeadlessReviews.Api.Films.Mutations;
 using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph.Mutations;
+using HeadlessReviews.Api.Images;
 using HeadlessReviews.Api.People.Editing;
 
 namespace HeadlessReviews.Api.People.Mutations;

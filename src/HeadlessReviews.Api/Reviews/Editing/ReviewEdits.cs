@@ -1,4 +1,3 @@
-using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
@@ -13,7 +12,8 @@ namespace HeadlessReviews.Api.Reviews.Editing;
 /// revision in the review's event stream, in one transaction, announced through
 /// <see cref="ChangeAnnouncer"/>.
 /// </summary>
-public sealed class ReviewEdits(IDocumentSession session, ChangeAnnouncer announcer, Viewer viewer, TimeProvider clock)
+public sealed class ReviewEdits(IDocumentSession session, ChangeAnnouncer announcer, Viewer viewer, TimeProvider clock,
+    IEnumerable<IDeletionCascade<Review>> cascades)
 {
     public static readonly EditedKind<Review> Kind = new("Review", "review", Tables.Reviews, review => review.Id);
 
@@ -40,12 +40,13 @@ public sealed class ReviewEdits(IDocumentSession session, ChangeAnnouncer announ
     }
 
     /// <summary>
-    /// Deletes a review and its comments; its history ends with who deleted it (the stream stays, for the
+    /// Deletes a review and its comments (<see cref="IDeletionCascade{T}"/>); its history ends with who deleted it (the stream stays, for the
     /// record). The comments, deleted in bulk with it, are announced by the review's event only.
     /// </summary>
     public async Task<EditResult<Review>> DeleteAsync(Review review, int expectedVersion, CancellationToken cancellationToken)
     {
-        session.DeleteWhere<Comment>(comment => comment.ReviewId == review.Id);
+        // A review's comments go with it (Comments/' cascade), never refused.
+        await cascades.AsStep()(review, true, cancellationToken);
         VersionedWrites.DeleteChecked(session, Kind, review, expectedVersion);
         announcer.Deleted(session, review);
         session.Events.Append(review.Id, new ReviewDeleted(viewer.Name, Now, review.Slug));

@@ -1,7 +1,6 @@
 using System.ComponentModel;
-using HeadlessReviews.Api.Films;
 
-namespace HeadlessReviews.Api.People;
+namespace HeadlessReviews.Api.Films;
 
 public enum CreditRole
 {

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace HeadlessReviews.Api.Films;
+namespace HeadlessReviews.Api.Images;
 
 public sealed class ImageType : ObjectGraphType<Image>
 {

@@ -1,7 +1,6 @@
 using GraphQL.Types;
-using HeadlessReviews.Api.Films;
 
-namespace HeadlessReviews.Api.People;
+namespace HeadlessReviews.Api.Films;
 
 public sealed class CreditRoleEnum : EnumerationGraphType<CreditRole>
 {

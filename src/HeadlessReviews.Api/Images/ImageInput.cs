@@ -1,6 +1,6 @@
 using HeadlessReviews.Api.Editing;
 
-namespace HeadlessReviews.Api.Films.Editing;
+namespace HeadlessReviews.Api.Images;
 
 /// <summary>A picture as an editor gives it (a film's poster, a person's portrait).</summary>
 public sealed class ImageInput
