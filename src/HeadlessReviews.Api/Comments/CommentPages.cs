@@ -1,4 +1,4 @@
-using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 
 namespace HeadlessReviews.Api.Comments;
 

@@ -19,7 +19,7 @@ public sealed class ReviewCommentFields : ITypeFields<ReviewType>
             .WithPagingArguments()
             .Resolve().WithServices<IOptions<PagingSettings>, ApprovedCommentsByReviewLoader>().Resolve((context, paging, comments) =>
             {
-                var page = PageRequest.From(context, paging.Value);
+                var page = PageRequests.From(context, paging.Value);
                 return comments.Load(context.Source.Id)
                     .Then(thread => CommentPages.TopLevel(thread, page));
             });

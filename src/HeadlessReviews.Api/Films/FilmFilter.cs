@@ -1,5 +1,5 @@
 using HeadlessReviews.Api.Graph;
-using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Storage;
 
 namespace HeadlessReviews.Api.Films;

@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public sealed class FilmQueries : IQueryFields
             .Argument<ListGraphType<NonNullGraphType<FilmOrderInputType>>>("orderBy", "Sort keys, most significant first. Default: title A to Z.")
             .Resolve().WithServices<IOptions<PagingSettings>, IQuerySession>().ResolveAsync(async (context, paging, session) =>
             {
-                var page = PageRequest.From(context, paging.Value);
+                var page = PageRequests.From(context, paging.Value);
                 var list = FilmFilter.Query(context.GetArgument<List<FilmOrder>?>("orderBy"));
                 context.GetArgument<FilmFilter?>("where")?.ApplyTo(list);
                 return await KeysetPager.PageAsync<Film>(session, list, page, context.CancellationToken);

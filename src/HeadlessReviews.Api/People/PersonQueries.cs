@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class PersonQueries : IQueryFields
             .Argument<StringGraphType>("nameContains", "Only people whose name contains this text (any letter case).")
             .Resolve().WithServices<IOptions<PagingSettings>, IQuerySession>().ResolveAsync(async (context, paging, session) =>
             {
-                var page = PageRequest.From(context, paging.Value);
+                var page = PageRequests.From(context, paging.Value);
                 var list = new KeysetQuery($"{Tables.People} d",
                     [new SortKey("lower(d.data->>'Name')", "text", false), new SortKey("d.id", "uuid", false)], "people:name+") { Data = DocumentJson.RevisionedColumns("d") };
                 if (context.GetArgument<string?>("nameContains") is { Length: > 0 } text)

@@ -1,6 +1,6 @@
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
-using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 
 namespace HeadlessReviews.Api.Reviews;
 

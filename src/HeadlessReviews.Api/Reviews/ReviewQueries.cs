@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Security;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class ReviewQueries : IQueryFields
             .Argument<ListGraphType<NonNullGraphType<ReviewOrderInputType>>>("orderBy", "Sort keys, most significant first. Default: newest first.")
             .Resolve().WithServices<IOptions<PagingSettings>, Viewer, IQuerySession>().ResolveAsync(async (context, paging, viewer, session) =>
             {
-                var page = PageRequest.From(context, paging.Value);
+                var page = PageRequests.From(context, paging.Value);
                 var list = ReviewFilter.Query(viewer, context.GetArgument<List<ReviewOrder>?>("orderBy"));
                 context.GetArgument<ReviewFilter?>("where")?.ApplyTo(list);
                 return await KeysetPager.PageAsync<Review>(session, list, page, context.CancellationToken);

@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Security;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class SearchQueries : IQueryFields
             .Argument<StringGraphType>("after", "Return the results after this cursor.")
             .Resolve().WithServices<IOptions<PagingSettings>, IOptions<SearchSettings>, IQuerySession, Viewer>().ResolveAsync(async (context, paging, settings, session, viewer) =>
             {
-                var page = PageRequest.From(context, paging.Value);
+                var page = PageRequests.From(context, paging.Value);
                 var tsQuery = SearchTerms.ToTsQuery(context.GetArgument<string>("query"), settings.Value);
                 if (tsQuery is null)
                     return new Connection<object>([], new PageInfo(false, false, null, null), _ => Task.FromResult(0L));

@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 using Marten;
@@ -24,7 +25,7 @@ public sealed class ModerationQueries : IQueryFields
             .AuthorizeWithRoles(Roles.Moderator)
             .Resolve().WithServices<IOptions<PagingSettings>, IQuerySession>().ResolveAsync(async (context, paging, session) =>
             {
-                var page = PageRequest.From(context, paging.Value);
+                var page = PageRequests.From(context, paging.Value);
                 var status = context.GetArgument("status", CommentStatus.Pending);
                 var list = new KeysetQuery($"{Tables.Comments} d", Order, "moderation:posted-,id-") { Data = DocumentJson.RevisionedColumns("d") }
                     .Where("d.status = ^", status.ToString());

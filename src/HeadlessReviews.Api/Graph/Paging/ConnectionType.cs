@@ -1,5 +1,7 @@
 using GraphQL.Types;
 
+using HeadlessReviews.Api.Storage.Paging;
+
 namespace HeadlessReviews.Api.Graph.Paging;
 
 /// <summary>A Relay connection of one item type; named after it (<c>ReviewConnection</c>).</summary>

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 
+using HeadlessReviews.Api.Storage.Paging;
+
 namespace HeadlessReviews.Api.Graph.Paging;
 
 /// <summary>An item of a connection with its cursor; named after the item type (<c>ReviewEdge</c>).</summary>

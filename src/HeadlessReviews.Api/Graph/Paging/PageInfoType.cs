@@ -1,5 +1,7 @@
 using GraphQL.Types;
 
+using HeadlessReviews.Api.Storage.Paging;
+
 namespace HeadlessReviews.Api.Graph.Paging;
 
 public sealed class PageInfoType : ObjectGraphType<PageInfo>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HeadlessReviews.Api.Graph.Paging;
+namespace HeadlessReviews.Api.Storage.Paging;
 
 /// <summary>
 /// A list to page through with keyset (seek) paging: rows after the cursor's sort values, so a page

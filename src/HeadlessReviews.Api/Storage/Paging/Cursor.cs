@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Transport;
 
-namespace HeadlessReviews.Api.Graph.Paging;
+namespace HeadlessReviews.Api.Storage.Paging;
 
 /// <summary>
 /// Opaque cursors: the sort values of one row (as PostgreSQL printed them) and the order they belong to,

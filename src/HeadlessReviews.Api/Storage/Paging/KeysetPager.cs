@@ -1,6 +1,6 @@
 using Marten;
 
-namespace HeadlessReviews.Api.Graph.Paging;
+namespace HeadlessReviews.Api.Storage.Paging;
 
 /// <summary>Runs a <see cref="KeysetQuery"/> for one page: one round trip, plus one for the total when asked.</summary>
 public static class KeysetPager

@@ -1,4 +1,4 @@
-namespace HeadlessReviews.Api.Graph.Paging;
+namespace HeadlessReviews.Api.Storage.Paging;
 
 /// <summary>
 /// One column of a list's order: a SQL expression over the query's tables, its PostgreSQL type

@@ -1,4 +1,5 @@
 using GraphQL;
+using HeadlessReviews.Api.Storage.Paging;
 
 namespace HeadlessReviews.Api.Graph.Paging;
 
@@ -6,7 +7,7 @@ namespace HeadlessReviews.Api.Graph.Paging;
 /// The Relay paging arguments of one connection field, checked: either <c>first</c>/<c>after</c>
 /// (forward) or <c>last</c>/<c>before</c> (backward), at most <see cref="PagingSettings.MaxPageSize"/>.
 /// </summary>
-public sealed record PageRequest(int Size, bool Backward, string? Cursor)
+public static class PageRequests
 {
     public static PageRequest From(IResolveFieldContext context, PagingSettings settings)
     {

@@ -1,4 +1,4 @@
-namespace HeadlessReviews.Api.Graph.Paging;
+namespace HeadlessReviews.Api.Storage.Paging;
 
 /// <summary>One page of a list, Relay style. The total is counted only when a client asks for it.</summary>
 public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<long>> countAsync)
