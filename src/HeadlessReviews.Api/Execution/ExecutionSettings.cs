@@ -64,6 +64,14 @@ public sealed class ExecutionSettings
     [Range(0, 100_000)]
     public int MaxFieldsPerResponseName { get; set; } = 20;
 
+    /// <summary>
+    /// Most fragment merges in a document: each selection set counts the fragments it spreads, directly
+    /// or through the fragments it spreads (a page with a few dozen fragments needs a few hundred).
+    /// Checked in one walk before the validator, whose overlap rule compares each set with each. 0: no limit.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int MaxFragmentMerges { get; set; } = 2_000;
+
     /// <summary>Most validation errors answered; past it, one more error says validation stopped. 0: all.</summary>
     [Range(0, 100_000)]
     public int MaxValidationErrors { get; set; } = 100;
