@@ -125,7 +125,7 @@ public sealed class QueryLimitsTests(ApiFactory api) : ApiTest(api)
         await using var host = Api.WithWebHostBuilder(builder => builder
             .UseSetting("HeadlessReviews:Execution:MaxFieldsPerResponseName", "0")
             .UseSetting("HeadlessReviews:Execution:MaxFragmentMerges", "0"));
-        var withoutPreChecks = new GraphQLClient(host.CreateClient());
+        var withoutPreChecks = new GraphQLClient(Api.RoundTrips.Counted(host.CreateClient()));
         Api.RoundTrips.Reset();
 
         var refused = await withoutPreChecks.PostAsync(bomb);
