@@ -56,6 +56,22 @@ public sealed class ExecutionSettings
     [Range(0, 64 * 1024 * 1024)]
     public int MaxLineLength { get; set; } = 20_000;
 
+    /// <summary>
+    /// Most fields sharing one response name in one selection set, its fragments merged in (a frontend
+    /// repeats a field through a few fragments): checked in one linear walk before the validator, whose
+    /// overlap rule compares every pair of them. 0: no limit.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxFieldsPerResponseName { get; set; } = 20;
+
+    /// <summary>
+    /// Most fragment merges in a document: each selection set counts the fragments it spreads, directly
+    /// or through the fragments it spreads (a page with a few dozen fragments needs a few hundred).
+    /// Checked in one walk before the validator, whose overlap rule compares each set with each. 0: no limit.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int MaxFragmentMerges { get; set; } = 2_000;
+
     /// <summary>Most validation errors answered; past it, one more error says validation stopped. 0: all.</summary>
     [Range(0, 100_000)]
     public int MaxValidationErrors { get; set; } = 100;

@@ -7,7 +7,7 @@ namespace HeadlessReviews.Api.Execution;
 /// Cancels an operation's execution after <see cref="ExecutionSettings.Timeout"/>: resolvers get the
 /// cancelled token, so Npgsql cancels the command in flight on the server. The answer is a GraphQL
 /// response with <c>data: null</c> and a <c>TIMEOUT</c> error (HTTP 200, as GraphQL over HTTP asks
-/// for a response that has a <c>data</c> entry). A subscription's stream is not limited, each event is.
+/// for a response that has a <c>data</c> entry). A subscription's stream is not limited; its subscribe step and each event are.
 /// </summary>
 public static class ExecutionTimeout
 {
@@ -20,7 +20,9 @@ public static class ExecutionTimeout
         context.CancellationToken = timer.Token;
         try
         {
-            return await execute(context);
+            var result = await execute(context);
+            // GraphQL.NET answers a cancelled subscription event itself ("The operation was canceled."), without throwing.
+            return timer.IsCancellationRequested && !caller.IsCancellationRequested ? TimedOut(timeout) : result;
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !caller.IsCancellationRequested)
         {
@@ -35,7 +37,10 @@ public static class ExecutionTimeout
     public static ExecutionResult TimedOut(TimeSpan timeout)
     {
         var result = new ExecutionResult { Executed = true };
-        result.AddError(new ExecutionError($"The operation did not finish within {timeout.TotalSeconds:0.###} s and was cancelled; ask for less, or try again later.") { Code = "TIMEOUT" });
+        result.AddError(TimedOutError(timeout));
         return result;
     }
+
+    public static ExecutionError TimedOutError(TimeSpan timeout) =>
+        new($"The operation did not finish within {timeout.TotalSeconds:0.###} s and was cancelled; ask for less, or try again later.") { Code = "TIMEOUT" };
 }

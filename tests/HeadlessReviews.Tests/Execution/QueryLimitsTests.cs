@@ -119,9 +119,16 @@ public sealed class QueryLimitsTests(ApiFactory api) : ApiTest(api)
         var fragments = string.Concat(Enumerable.Range(0, 10).Select(level =>
             $"fragment F{level} on Query {{ {string.Concat(Enumerable.Repeat($"...F{level + 1} ", 10))}}} "));
         var bomb = $"{{ ...F0 }} {fragments}fragment F10 on Query {{ films {{ nodes {{ title }} }} }}";
+        // By default the 10^10 same-named films are refused first; without that check (and the count of
+        // fragment merges) the measure must hold alone.
+        Assert.Equal("TOO_MANY_SAME_NAMED_FIELDS", (await GraphQL.PostAsync(bomb)).FirstErrorCode);
+        await using var host = Api.WithWebHostBuilder(builder => builder
+            .UseSetting("HeadlessReviews:Execution:MaxFieldsPerResponseName", "0")
+            .UseSetting("HeadlessReviews:Execution:MaxFragmentMerges", "0"));
+        var withoutPreChecks = new GraphQLClient(Api.RoundTrips.Counted(host.CreateClient()));
         Api.RoundTrips.Reset();
 
-        var refused = await GraphQL.PostAsync(bomb);
+        var refused = await withoutPreChecks.PostAsync(bomb);
 
         Assert.Equal("QUERY_TOO_COSTLY", refused.FirstErrorCode);
         Assert.Equal(0, Api.RoundTrips.Count);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Tests.Infrastructure;
 
 namespace HeadlessReviews.Tests.Execution;
@@ -80,6 +81,30 @@ public sealed class RoundTripTests(ApiFactory api) : ApiTest(api)
         var costs = await CostsAsync(SearchPage, "search", "nodes", [2, 5, 100], [2, 5, 12]);
 
         Assert.Equal([2, 2, 2], costs);
+    }
+
+    [Fact]
+    public async Task Only_the_tests_own_commands_are_counted()
+    {
+        // The service's background work (token re-checks, scheduled publishing, event feeds) runs
+        // outside the test's requests and flow, and so do the requests of other clients.
+        var otherClient = new GraphQLClient(Api.CreateClient());
+        Api.RoundTrips.Reset();
+        await otherClient.DataAsync(FilmPage, new { first = 2 });
+        Task background;
+        using (ExecutionContext.SuppressFlow())
+        {
+            background = Task.Run(async () =>
+            {
+                await using var session = Api.Store.QuerySession();
+                await session.LoadAsync<Review>(Guid.NewGuid());
+            });
+        }
+        await background;
+        Assert.Equal(0, Api.RoundTrips.Count);
+
+        await GraphQL.DataAsync(FilmPage, new { first = 2 });
+        Assert.Equal(3, Api.RoundTrips.Count);
     }
 
     /// <summary>Runs the query at each page size and returns the round trips each cost.</summary>

@@ -38,7 +38,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         .UseSetting("HeadlessReviews:Execution:MaxAliases", "0")
         .UseSetting("HeadlessReviews:Execution:MaxTokens", "0")
         .UseSetting("HeadlessReviews:Execution:MaxLineLength", "0")
-        .UseSetting("HeadlessReviews:Execution:MaxDocumentCharacters", "0")));
+        .UseSetting("HeadlessReviews:Execution:MaxDocumentCharacters", "0")
+        .UseSetting("HeadlessReviews:Execution:MaxFieldsPerResponseName", "0")
+        .UseSetting("HeadlessReviews:Execution:MaxFragmentMerges", "0")));
 
     public static string ServerConnection() =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Reviews")

@@ -5,5 +5,5 @@ namespace HeadlessReviews.Tests.Infrastructure;
 public abstract class ApiTest(ApiFactory api)
 {
     protected ApiFactory Api { get; } = api;
-    protected GraphQLClient GraphQL { get; } = new(api.CreateClient());
+    protected GraphQLClient GraphQL { get; } = new(api.RoundTrips.Counted(api.CreateClient()));
 }
