@@ -25,7 +25,7 @@ public sealed partial class TwoInstanceTests(ApiFactory api) : ReviewEditingTest
         await ChangeAsync("publishReview", At(draft));
 
         Assert.Equal((string)draft["id"]!, (string?)(await probe.NextAsync())["reviewPublished"]!["id"]);
-        await probe.AssertNoneAsync();
+        await probe.AssertNothingBeforeAsync(Api.Services.AnnounceReviewAsync, Markers.Review);
     }
 
     [Fact]
