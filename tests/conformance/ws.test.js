@@ -1,5 +1,5 @@
 // The graphql-ws reference client (graphql-transport-ws) against the live service: a query over the
-// socket, a bad token closed with 4403, a subscription fed by mutations over HTTP, ping/pong, and the
+// socket, a bad token closed with 4403, a subscription fed by mutations over HTTP (and, on a raw socket, nothing sent for it after `complete`), ping/pong, and the
 // close codes for a malformed message (4400) and a subscribe before connection_init (4401).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -150,6 +150,60 @@ test('graphql-ws receives a review published through a mutation, then completes 
     assert.deepEqual(errors, []);
   } finally {
     await ws.dispose();
+    if (reviewId) {
+      const deleted = await gql('mutation($id: ID!, $version: Int!) { deleteReview(input: {id: $id, expectedVersion: $version}) { errors { code } } }', { id: reviewId, version });
+      assert.deepEqual(deleted.deleteReview.errors ?? [], []);
+    }
+  }
+});
+
+test('after complete the server sends nothing more for that operation', { skip: !adminToken && 'HEADLESSREVIEWS_ADMIN_TOKEN is not set' }, async () => {
+  // A raw socket: the reference client drops messages for a completed id itself, so it would hide them.
+  const raw = await rawSocket();
+  let reviewId;
+  let version = 0;
+  const change = async (mutation) => {
+    const data = await gql(`mutation($id: ID!, $version: Int!) { ${mutation}(input: {id: $id, expectedVersion: $version}) { review { version } errors { code } } }`, { id: reviewId, version });
+    assert.deepEqual(data[mutation].errors, []);
+    version = data[mutation].review.version;
+  };
+  /** Reads until `until` matches; answers every message read (other suites may publish meanwhile). */
+  const readUntil = async (until) => {
+    const read = [];
+    while (!read.some(until)) read.push(await raw.next());
+    return read;
+  };
+  const ofReview = (id) => (message) => message.type === 'next' && message.id === id && message.payload?.data?.reviewPublished?.id === reviewId;
+  try {
+    raw.send({ type: 'connection_init', payload: { token: adminToken } });
+    assert.equal((await raw.next()).type, 'connection_ack');
+    const query = 'subscription { reviewPublished { id } }';
+    raw.send({ id: 'live', type: 'subscribe', payload: { query } });
+    // A second subscription on the same socket that stays open: it proves a later event went through.
+    raw.send({ id: 'witness', type: 'subscribe', payload: { query } });
+    // Let both reach the server before publishing (nothing tells a client that a subscription listens).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const { film } = await gql('{ film(slug: "her") { id } }');
+    const created = await gql(
+      'mutation($input: CreateReviewInput!) { createReview(input: $input) { review { id version } errors { code } } }',
+      { input: { filmId: film.id, byline: 'Conformance Suite', body: 'Written by the graphql-ws conformance test.', verdict: { rating: 'POP', summary: 'A test review.' } } });
+    assert.deepEqual(created.createReview.errors, []);
+    reviewId = created.createReview.review.id;
+    version = created.createReview.review.version;
+    await change('publishReview');
+    const first = await readUntil(ofReview('live'));
+    if (!first.some(ofReview('witness'))) await readUntil(ofReview('witness'));
+
+    raw.send({ id: 'live', type: 'complete' });
+    await change('unpublishReview');
+    await change('publishReview');
+    const later = await readUntil(ofReview('witness'));
+    raw.send({ type: 'ping' });
+    const upToPong = [...later, ...await readUntil((message) => message.type === 'pong')];
+    assert.deepEqual(upToPong.filter((message) => message.id === 'live'), [], 'the completed operation was still sent events');
+  } finally {
+    raw.socket.terminate();
     if (reviewId) {
       const deleted = await gql('mutation($id: ID!, $version: Int!) { deleteReview(input: {id: $id, expectedVersion: $version}) { errors { code } } }', { id: reviewId, version });
       assert.deepEqual(deleted.deleteReview.errors ?? [], []);
