@@ -1,5 +1,5 @@
 // The graphql-ws reference client (graphql-transport-ws) against the live service: a query over the
-// socket, a bad token closed with 4403, a subscription fed by mutations over HTTP, ping/pong, and the
+// socket, a bad token closed with 4403, a subscription fed by mutations over HTTP (and, on a raw socket, nothing sent for it after `complete`), ping/pong, and the
 // close codes for a malformed message (4400) and a subscribe before connection_init (4401).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,21 +80,36 @@ async function rawSocket() {
   };
 }
 
-test('graphql-ws receives a review published through a mutation, then completes', { skip: !adminToken && 'HEADLESSREVIEWS_ADMIN_TOKEN is not set' }, async () => {
+test('graphql-ws receives a review published through a mutation, then completes and receives no more', { skip: !adminToken && 'HEADLESSREVIEWS_ADMIN_TOKEN is not set' }, async () => {
   const errors = [];
   const ws = client({ token: adminToken });
   let reviewId;
+  let version = 0;
   try {
     const { film } = await gql('{ film(slug: "her") { id } }');
     let received;
     const arrived = new Promise((resolve) => { received = resolve; });
     const events = [];
-    let completed = false;
+    let completed;
+    const completion = new Promise((resolve) => { completed = resolve; });
     const unsubscribe = ws.subscribe({ query: 'subscription { reviewPublished { id headline } }' }, {
       next: (result) => { events.push(result); if (reviewId && result.data?.reviewPublished?.id === reviewId) received(result); },
       error: (error) => errors.push(error),
-      complete: () => { completed = true; },
+      complete: () => completed(),
     });
+    // A second subscription on the same socket that stays open: it proves a later event went through.
+    const witnessed = [];
+    const witnessWaiters = [];
+    const stopWitness = ws.subscribe({ query: 'subscription { reviewPublished { id } }' }, {
+      next: (result) => { witnessed.push(result); witnessWaiters.splice(0).forEach((wake) => wake()); },
+      error: (error) => errors.push(error),
+      complete: () => {},
+    });
+    const witnessSaw = async (count) => {
+      while (witnessed.filter((e) => e.data?.reviewPublished?.id === reviewId).length < count) {
+        await withTimeout(new Promise((resolve) => witnessWaiters.push(resolve)), 10_000, 'the witness to receive the event');
+      }
+    };
     // Let the subscription reach the server before publishing.
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
@@ -105,8 +120,13 @@ test('graphql-ws receives a review published through a mutation, then completes'
     reviewId = created.createReview.review.id;
     assert.equal(created.createReview.review.version, 1);
 
-    const published = await gql('mutation($id: ID!) { publishReview(input: {id: $id, expectedVersion: 1}) { review { id } errors { code } } }', { id: reviewId });
-    assert.deepEqual(published.publishReview.errors, []);
+    version = 1;
+    const publish = async () => {
+      const published = await gql('mutation($id: ID!, $version: Int!) { publishReview(input: {id: $id, expectedVersion: $version}) { review { version } errors { code } } }', { id: reviewId, version });
+      assert.deepEqual(published.publishReview.errors, []);
+      version = published.publishReview.review.version;
+    };
+    await publish();
 
     const event = await withTimeout(
       events.some((e) => e.data?.reviewPublished?.id === reviewId) ? Promise.resolve(events.find((e) => e.data?.reviewPublished?.id === reviewId)) : arrived,
@@ -114,14 +134,78 @@ test('graphql-ws receives a review published through a mutation, then completes'
     assert.equal(event.data.reviewPublished.id, reviewId);
     assert.equal(event.errors, undefined);
 
+    await witnessSaw(1);
+
+    // After `complete`, publishing the review again reaches the witness and not the completed subscription.
     unsubscribe();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.equal(completed, true);
+    await withTimeout(completion, 10_000, 'the subscription to complete');
+    const seen = events.length;
+    const unpublished = await gql('mutation($id: ID!, $version: Int!) { unpublishReview(input: {id: $id, expectedVersion: $version}) { review { version } errors { code } } }', { id: reviewId, version });
+    assert.deepEqual(unpublished.unpublishReview.errors, []);
+    version = unpublished.unpublishReview.review.version;
+    await publish();
+    await witnessSaw(2);
+    assert.equal(events.length, seen, `the completed subscription still received ${JSON.stringify(events.slice(seen))}`);
+    stopWitness();
     assert.deepEqual(errors, []);
   } finally {
     await ws.dispose();
     if (reviewId) {
-      const deleted = await gql('mutation($id: ID!) { deleteReview(input: {id: $id, expectedVersion: 2}) { errors { code } } }', { id: reviewId });
+      const deleted = await gql('mutation($id: ID!, $version: Int!) { deleteReview(input: {id: $id, expectedVersion: $version}) { errors { code } } }', { id: reviewId, version });
+      assert.deepEqual(deleted.deleteReview.errors ?? [], []);
+    }
+  }
+});
+
+test('after complete the server sends nothing more for that operation', { skip: !adminToken && 'HEADLESSREVIEWS_ADMIN_TOKEN is not set' }, async () => {
+  // A raw socket: the reference client drops messages for a completed id itself, so it would hide them.
+  const raw = await rawSocket();
+  let reviewId;
+  let version = 0;
+  const change = async (mutation) => {
+    const data = await gql(`mutation($id: ID!, $version: Int!) { ${mutation}(input: {id: $id, expectedVersion: $version}) { review { version } errors { code } } }`, { id: reviewId, version });
+    assert.deepEqual(data[mutation].errors, []);
+    version = data[mutation].review.version;
+  };
+  /** Reads until `until` matches; answers every message read (other suites may publish meanwhile). */
+  const readUntil = async (until) => {
+    const read = [];
+    while (!read.some(until)) read.push(await raw.next());
+    return read;
+  };
+  const ofReview = (id) => (message) => message.type === 'next' && message.id === id && message.payload?.data?.reviewPublished?.id === reviewId;
+  try {
+    raw.send({ type: 'connection_init', payload: { token: adminToken } });
+    assert.equal((await raw.next()).type, 'connection_ack');
+    const query = 'subscription { reviewPublished { id } }';
+    raw.send({ id: 'live', type: 'subscribe', payload: { query } });
+    // A second subscription on the same socket that stays open: it proves a later event went through.
+    raw.send({ id: 'witness', type: 'subscribe', payload: { query } });
+    // Let both reach the server before publishing (nothing tells a client that a subscription listens).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const { film } = await gql('{ film(slug: "her") { id } }');
+    const created = await gql(
+      'mutation($input: CreateReviewInput!) { createReview(input: $input) { review { id version } errors { code } } }',
+      { input: { filmId: film.id, byline: 'Conformance Suite', body: 'Written by the graphql-ws conformance test.', verdict: { rating: 'POP', summary: 'A test review.' } } });
+    assert.deepEqual(created.createReview.errors, []);
+    reviewId = created.createReview.review.id;
+    version = created.createReview.review.version;
+    await change('publishReview');
+    const first = await readUntil(ofReview('live'));
+    if (!first.some(ofReview('witness'))) await readUntil(ofReview('witness'));
+
+    raw.send({ id: 'live', type: 'complete' });
+    await change('unpublishReview');
+    await change('publishReview');
+    const later = await readUntil(ofReview('witness'));
+    raw.send({ type: 'ping' });
+    const upToPong = [...later, ...await readUntil((message) => message.type === 'pong')];
+    assert.deepEqual(upToPong.filter((message) => message.id === 'live'), [], 'the completed operation was still sent events');
+  } finally {
+    raw.socket.terminate();
+    if (reviewId) {
+      const deleted = await gql('mutation($id: ID!, $version: Int!) { deleteReview(input: {id: $id, expectedVersion: $version}) { errors { code } } }', { id: reviewId, version });
       assert.deepEqual(deleted.deleteReview.errors ?? [], []);
     }
   }

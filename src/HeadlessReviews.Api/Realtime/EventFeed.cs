@@ -20,6 +20,9 @@ public sealed class EventFeed<T>(
     private readonly Lock _gate = new();
     private Task? _pump;
 
+    /// <summary>How many subscribers this instance has now (tests wait on it to know a subscription is listening).</summary>
+    public int SubscriberCount => _subscribers.Count;
+
     /// <summary>A subscriber's events (those <paramref name="accepts"/> lets through), in a bounded buffer.</summary>
     public EventSubscription<T> Subscribe(Func<T, bool>? accepts = null)
     {

@@ -191,7 +191,7 @@ public sealed class LiveRevocationTests(ApiFactory api) : ApiTest(api), IAsyncLi
         var ended = (await subscriber.NextResultAsync())!.ToJsonString();
         Assert.DoesNotContain(after.Email, ended, StringComparison.Ordinal);
         Assert.Contains("revoked", ended, StringComparison.Ordinal);
-        await subscriber.AssertNoneAsync(TimeSpan.Zero);
+        subscriber.AssertNone();
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class PostCommentLimitsTests : IClassFixture<PostCommentLimitsTest
             ["HeadlessReviews:Comments:PostsPerMinuteWindow"] = "00:00:10",
         });
         await host.AcceptedAsync(From("192.0.2.80"));
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(TimeSpan.FromSeconds(4)); // part of the window passing is the behaviour under test
 
         var seconds = AssertRateLimited(await host.PostAsync(CommentPosting.ValidInput(), From("192.0.2.80")));
 
@@ -204,7 +204,7 @@ public sealed class PostCommentLimitsTests : IClassFixture<PostCommentLimitsTest
             Assert.False(afterWait, "Still limited after the short window passed.");
             waitedOut++;
             afterWait = true;
-            await Task.Delay(TimeSpan.FromSeconds(seconds) + TimeSpan.FromMilliseconds(300));
+            await Task.Delay(TimeSpan.FromSeconds(seconds) + TimeSpan.FromMilliseconds(300)); // waits out the Retry-After under test
         }
 
         Assert.True(waitedOut >= 1, "The short window never filled up.");

@@ -62,13 +62,15 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>True once a line of output contains <paramref name="text"/>; false if none does within <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        try
         {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(50);
+            await Eventually.TrueAsync(() => _output.Any(line => line.Contains(text, StringComparison.Ordinal)), timeout);
+            return true;
         }
-        return true;
+        catch (Xunit.Sdk.XunitException)
+        {
+            return false;
+        }
     }
 
     private void Keep(string? line)
@@ -79,19 +81,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        await Eventually.TrueAsync(async () =>
         {
             if (Process.HasExited) throw new InvalidOperationException($"The service exited with {Process.ExitCode}:\n{string.Join('\n', Output)}");
             try
             {
-                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/health/ready"))).StatusCode == HttpStatusCode.OK) return;
+                return (await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/health/ready"))).StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The service did not become ready within 60 s.");
+            catch (HttpRequestException) { return false; }
+            catch (TaskCanceledException) { return false; }
+        }, TimeSpan.FromSeconds(60), "the service did not become ready");
     }
 
     public async ValueTask DisposeAsync()

@@ -48,16 +48,17 @@ public sealed class CommentSubscriptionTests(ApiFactory api) : ApiTest(api), IAs
         Assert.Equal("PENDING", status);
         var held = (await queue.NextAsync())["moderationQueueChanged"]!;
         Assert.Equal((id, "PENDING", (string)input["authorEmail"]!), ((string)held["id"]!, (string)held["status"]!, (string)held["authorEmail"]!));
-        await her.AssertNoneAsync();
+        await her.AssertNothingBeforeAsync(Api.Services.AnnounceCommentAsync, Markers.Comment);
 
         await ModerateAsync(id, "APPROVE");
 
         var added = (await her.NextAsync())["commentAdded"]!;
         Assert.Equal((id, "her"), ((string)added["id"]!, (string)added["review"]!["slug"]!));
         Assert.Equal("APPROVED", (string?)(await queue.NextAsync())["moderationQueueChanged"]!["status"]);
-        await carol.AssertNoneAsync();
-        await her.AssertNoneAsync(TimeSpan.Zero);
-        await queue.AssertNoneAsync(TimeSpan.Zero);
+        // `her` and `carol` read the same feed: once `her` has the marker, `carol` was offered the comment too.
+        await her.AssertNothingBeforeAsync(Api.Services.AnnounceCommentAsync, Markers.Comment);
+        carol.AssertNone();
+        await queue.AssertNothingBeforeAsync(Api.Services.AnnounceQueuedCommentAsync, Markers.Comment);
     }
 
     [Fact]
@@ -81,8 +82,8 @@ public sealed class CommentSubscriptionTests(ApiFactory api) : ApiTest(api), IAs
         var spam = CommentPosting.ValidInput();
         spam["honeypot"] = "I am a bot";
         Assert.Equal("SPAM", (await PostAsync(spam)).Status);
-        await her.AssertNoneAsync();
-        await quietQueue.AssertNoneAsync(TimeSpan.Zero);
+        await her.AssertNothingBeforeAsync(Api.Services.AnnounceCommentAsync, Markers.Comment);
+        await quietQueue.AssertNothingBeforeAsync(Api.Services.AnnounceQueuedCommentAsync, Markers.Comment);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class CommentSubscriptionTests(ApiFactory api) : ApiTest(api), IAs
         var reply = await InsertPendingAsync(parent);
 
         await ModerateAsync(GlobalId.Encode("Comment", reply), "APPROVE");
-        await her.AssertNoneAsync();
+        await her.AssertNothingBeforeAsync(Api.Services.AnnounceCommentAsync, Markers.Comment);
 
         await ModerateAsync(GlobalId.Encode("Comment", parent), "APPROVE");
         Assert.Equal(GlobalId.Encode("Comment", parent), (string?)(await her.NextAsync())["commentAdded"]!["id"]);

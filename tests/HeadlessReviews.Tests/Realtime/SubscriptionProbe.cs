@@ -99,11 +99,22 @@ public sealed class SubscriptionProbe : IObserver<ExecutionResult>, IAsyncDispos
         }
     }
 
-    /// <summary>Waits a while and fails if any event arrives.</summary>
-    public async Task AssertNoneAsync(TimeSpan? wait = null)
+    /// <summary>
+    /// Fails if any event has arrived. Call it once the pipeline provably ran past what must not arrive:
+    /// a witness subscription got a later event, or use <see cref="AssertNothingBeforeAsync"/>.
+    /// </summary>
+    public void AssertNone() => Assert.False(_events.Reader.TryRead(out var unexpected), $"An event arrived: {unexpected?.ToJsonString()}");
+
+    /// <summary>
+    /// Announces a marker this subscription matches (<paramref name="announce"/>) and fails unless it is the
+    /// next event: one subscription's events arrive in order, so nothing came before it.
+    /// </summary>
+    public async Task AssertNothingBeforeAsync(Func<Task> announce, string markerId)
     {
-        await Task.Delay(wait ?? TimeSpan.FromMilliseconds(700));
-        Assert.False(_events.Reader.TryRead(out var unexpected), $"An event arrived: {unexpected?.ToJsonString()}");
+        await announce();
+        var data = await NextAsync();
+        var (field, node) = data.AsObject().Single();
+        Assert.True((string?)node?["id"] == markerId, $"`{field}` sent {node?.ToJsonString()} before the marker {markerId}.");
     }
 
     public void OnNext(ExecutionResult value) => _events.Writer.TryWrite(JsonNode.Parse(_serializer.Serialize(value))!);

@@ -72,7 +72,7 @@ public sealed class ScheduledPublishingTests(ApiFactory api) : ReviewEditingTest
         var draft = await CreateAsync(NewReview(slug: "scheduled-due"));
         var at = DateTimeOffset.UtcNow.AddSeconds(1.5);
         await ScheduleAsync(draft, at);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(() => DateTimeOffset.UtcNow > at, because: "the publication time did not pass");
 
         await using var other = new SecondInstance(Api);
         await Task.WhenAll(

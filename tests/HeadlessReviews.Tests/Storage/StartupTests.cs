@@ -53,7 +53,7 @@ public sealed class StartupTests
                 ["ConnectionStrings:Reviews"] = viaForwarder,
                 ["HeadlessReviews:SeedDemoData"] = "true",
             });
-            // PostgreSQL "comes up" three seconds after the service starts waiting for it.
+            // PostgreSQL "comes up" three seconds after the service starts waiting for it: the delay is the outage under test.
             var opening = Task.Delay(TimeSpan.FromSeconds(3)).ContinueWith(_ => forwarder.Open(), TaskScheduler.Default);
             var started = DateTime.UtcNow;
             var client = await Task.Run(host.CreateClient);

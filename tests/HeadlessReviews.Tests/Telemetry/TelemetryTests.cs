@@ -83,14 +83,11 @@ public sealed class TelemetryTests(ApiFactory api) : ApiTest(api)
 
         public async Task<string> WaitForAsync(string path, string text, TimeSpan timeout)
         {
-            var deadline = DateTime.UtcNow + timeout;
-            while (DateTime.UtcNow < deadline)
-            {
-                var match = _received.FirstOrDefault(request => request.Path == path && request.Body.Contains(text, StringComparison.Ordinal));
-                if (match.Body is not null) return match.Body;
-                await Task.Delay(100);
-            }
-            throw new TimeoutException($"No {path} export mentioned {text}; received: {string.Join(", ", _received.Select(r => r.Path))}");
+            string? found = null;
+            await Eventually.TrueAsync(
+                () => Task.FromResult((found = _received.FirstOrDefault(request => request.Path == path && request.Body.Contains(text, StringComparison.Ordinal)).Body) is not null),
+                timeout, () => $"No {path} export mentioned {text}; received: {string.Join(", ", _received.Select(r => r.Path))}");
+            return found!;
         }
 
         private async Task ServeAsync()

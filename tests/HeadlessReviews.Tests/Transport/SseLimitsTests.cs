@@ -33,8 +33,7 @@ public sealed class SseLimitsTests(ApiFactory api) : ApiTest(api)
         }
 
         first.Dispose();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (endpoint.OpenStreams > 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Eventually.TrueAsync(() => endpoint.OpenStreams <= 1, because: "the closed stream was not released");
         using var third = await SseStream.OpenAsync(host.CreateClient(), Subscription);
         Assert.Equal(HttpStatusCode.OK, third.Response.StatusCode);
     }

@@ -41,7 +41,9 @@ public sealed class SseSlowReaderTests
         var received = new MemoryStream();
         var head = await ReadHeadAsync(client, received);
         Assert.StartsWith("HTTP/1.1 200", head, StringComparison.Ordinal);
-        await Task.Delay(500); // the subscription starts listening just after the response starts
+        // The subscription starts listening just after the response starts: one event read in full proves it listens.
+        await FirstEventReadAsync(client, service.Database, received);
+        received.SetLength(0);
 
         // Stop reading, and publish far more than the buffers hold.
         await NotifyAsync(service.Database, Published);
@@ -101,6 +103,31 @@ public sealed class SseSlowReaderTests
         notify.Parameters.AddWithValue("review", DemoIds.For("review", "her"));
         notify.Parameters.AddWithValue("count", count);
         await notify.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Announces the review until one whole event has arrived (an announcement before the subscription listens is lost).</summary>
+    private static async Task FirstEventReadAsync(Socket client, string database, MemoryStream body)
+    {
+        var buffer = new byte[64 * 1024];
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await NotifyAsync(database, 1);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                while (true)
+                {
+                    var read = await client.ReceiveAsync(buffer, patience.Token);
+                    if (read == 0) throw new InvalidOperationException("The stream ended before its first event.");
+                    body.Write(buffer, 0, read);
+                    var text = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+                    var start = text.IndexOf("event: next\n", StringComparison.Ordinal);
+                    if (start >= 0 && text.IndexOf("\n\n", start, StringComparison.Ordinal) >= 0) return;
+                }
+            }
+            catch (OperationCanceledException) { }
+        }
+        throw new Xunit.Sdk.XunitException("No event reached the stream: the subscription never listened.");
     }
 
     /// <summary>Reads up to the blank line after the response headers; any body bytes read with them go to <paramref name="body"/>.</summary>

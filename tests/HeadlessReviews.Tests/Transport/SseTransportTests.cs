@@ -87,25 +87,34 @@ public sealed class SseTransportTests(ApiFactory api) : ReviewEditingTest(api)
     public async Task A_published_review_arrives_as_next_and_closing_the_request_ends_the_subscription()
     {
         var endpoint = Api.Services.GetRequiredService<GraphQLSseEndpoint<HeadlessReviewsSchema>>();
+        var feed = Api.Services.ReviewFeed();
         var before = endpoint.OpenStreams;
+        var subscribersBefore = feed.SubscriberCount;
+        // A second stream that stays open: it proves a later event went through the pipeline.
+        using var witness = await SseStream.OpenAsync(Api.CreateClient(), "subscription { reviewPublished { id } }");
         using (var stream = await SseStream.OpenAsync(Api.CreateClient(), "subscription { reviewPublished { id headline } }"))
         {
             Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
-            Assert.Equal(before + 1, endpoint.OpenStreams);
+            Assert.Equal(before + 2, endpoint.OpenStreams);
             var draft = await CreateAsync();
-            await Task.Delay(300);
+            await feed.HasSubscribersAsync(subscribersBefore + 2);
             await ChangeAsync("publishReview", At(draft));
 
             var next = await stream.ReadEventAsync();
             Assert.Equal("next", next.Event);
             Assert.Equal((string)draft["id"]!, (string)JsonNode.Parse(next.Data)!["data"]!["reviewPublished"]!["id"]!);
+            Assert.Equal((string)draft["id"]!, IdOf(await witness.ReadEventAsync()));
         }
 
         // The client closed the request: the server ends the subscription and releases the request.
-        var deadline = DateTime.UtcNow + Patience;
-        while (endpoint.OpenStreams > before && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.Equal(before, endpoint.OpenStreams);
+        await Eventually.TrueAsync(() => endpoint.OpenStreams == before + 1, Patience, "the closed stream was not released");
+        await Eventually.TrueAsync(() => feed.SubscriberCount == subscribersBefore + 1, Patience, "the closed stream's subscription still listens");
+        var later = await ChangeAsync("publishReview", At(await CreateAsync()));
+        Assert.Equal((string)later["id"]!, IdOf(await witness.ReadEventAsync()));
+        Assert.Equal(subscribersBefore + 1, feed.SubscriberCount);
     }
+
+    private static string IdOf((string Event, string Data) next) => (string)JsonNode.Parse(next.Data)!["data"]!["reviewPublished"]!["id"]!;
 
     [Fact]
     public async Task An_idle_stream_gets_keep_alive_comments()

@@ -57,8 +57,10 @@ public sealed class SubscriptionEventFreshnessTests(ApiFactory api) : ReviewEdit
             var first = await CreateAsync(ReviewOf(film));
             var second = await CreateAsync(ReviewOf(film));
             await Api.Services.GetRequiredService<PostgresListener>().Listening;
+            var feed = Api.Services.ReviewFeed();
+            var listening = feed.SubscriberCount + 1;
             await subscribe((string)film["id"]!);
-            await Task.Delay(300); // the subscription starts listening just after the request is accepted
+            await feed.HasSubscribersAsync(listening); // the subscription starts listening just after the request is accepted
 
             await ChangeAsync("publishReview", At(first));
             AssertEvent(await nextResult(), first, before);

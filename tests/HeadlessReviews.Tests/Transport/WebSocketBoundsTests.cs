@@ -141,6 +141,7 @@ public sealed class WebSocketBoundsTests
             return Task.CompletedTask;
         }
 
+        // A client that never sends nor reads: the endless waits are the behaviour under test.
         public override Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken) =>
             Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith<WebSocketReceiveResult>(_ => throw new OperationCanceledException(), TaskScheduler.Default);
 

@@ -35,13 +35,10 @@ public sealed class WebhookReceiver : IDisposable
 
     public async Task<Delivery> WaitForAsync(Func<Delivery, bool> match, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Deliveries.FirstOrDefault(match) is { } found) return found;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No matching delivery; received: {string.Join(" | ", Deliveries.Select(d => d.Event + " " + d.Body))}");
+        Delivery? found = null;
+        await Eventually.TrueAsync(() => Task.FromResult((found = Deliveries.FirstOrDefault(match)) is not null),
+            timeout, () => $"No matching delivery; received: {string.Join(" | ", Deliveries.Select(d => d.Event + " " + d.Body))}");
+        return found!;
     }
 
     private async Task ServeAsync()

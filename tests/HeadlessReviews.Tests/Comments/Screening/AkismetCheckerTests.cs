@@ -147,7 +147,7 @@ public sealed class AkismetCheckerTests : IAsyncLifetime
         Assert.Equal(2, _server.Requests);
 
         // After the break a trial call goes through, succeeds, and closes the circuit.
-        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        await Task.Delay(TimeSpan.FromSeconds(1.3)); // the break being over is the behaviour under test
         Assert.Equal(SpamVerdict.Ham, (await CheckAsync(checker)).Verdict);
         Assert.Equal(SpamVerdict.Ham, (await CheckAsync(checker)).Verdict);
         Assert.Equal(4, _server.Requests);

@@ -54,7 +54,7 @@ public sealed class FakeAkismet : IAsyncDisposable
         Forms.Enqueue(await request.ReadFormAsync(cancellationToken));
         if (Delay > TimeSpan.Zero)
         {
-            try { await Task.Delay(Delay, cancellationToken); }
+            try { await Task.Delay(Delay, cancellationToken); } // a slow checker on purpose
             catch (OperationCanceledException) { return Results.Empty; }
         }
         if (Failing || (Flapping && number % 2 == 1)) return Results.StatusCode(500);
