@@ -9,7 +9,6 @@ using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Tests.Infrastructure;
-using HeadlessReviews.Tests.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

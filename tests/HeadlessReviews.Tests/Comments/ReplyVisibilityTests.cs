@@ -3,6 +3,7 @@ using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Demo;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Tests.Comments.Posting;
 using HeadlessReviews.Tests.Infrastructure;
 
 namespace HeadlessReviews.Tests.Comments;

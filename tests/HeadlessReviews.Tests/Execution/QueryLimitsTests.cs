@@ -1,5 +1,4 @@
 using HeadlessReviews.Tests.Infrastructure;
-using HeadlessReviews.Tests.Transport;
 
 namespace HeadlessReviews.Tests.Execution;
 

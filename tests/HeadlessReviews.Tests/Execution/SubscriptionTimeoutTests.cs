@@ -1,6 +1,5 @@
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Tests.Infrastructure;
-using HeadlessReviews.Tests.Realtime;
 using HeadlessReviews.Tests.Reviews;
 using Npgsql;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
