@@ -1,6 +1,6 @@
 using HeadlessReviews.Api.Graph;
-using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Paging;
 
 namespace HeadlessReviews.Api.Films;
 

@@ -14,12 +14,9 @@ public sealed class FilmQueries : IQueryFields
 {
     public void AddTo(QueryType query)
     {
-        query.Field<FilmType>("film")
-            .Description("One film, by `slug` or by global `id`.")
-            .Argument<StringGraphType>("slug", "The film's slug: `her`.")
-            .Argument<IdGraphType>("id", "The film's global id.")
-            .Resolve().WithServices<FilmIdsBySlugLoader, FilmsByIdLoader>()
-            .ResolveAsync(async (context, bySlug, byId) => await SingleLookup.LoadAsync(context, "Film", bySlug, byId));
+        SingleLookup.AddRootField<FilmType, Film, FilmIdsBySlugLoader, FilmsByIdLoader>(query, "film", "Film",
+            "One film, by `slug` or by global `id`.",
+            "The film's slug: `her`.");
 
         query.Field<NonNullGraphType<ConnectionType<FilmType, Film>>>("films")
             .Description("Films of the catalogue, by title unless `orderBy` says otherwise.")

@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
+using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
 
 namespace HeadlessReviews.Api.Graph;
@@ -28,4 +30,20 @@ public static class SingleLookup
         id ??= await idsBySlug.Load(slug!).GetResultAsync(context.CancellationToken);
         return id is null ? null : await byId.Load(id.Value).GetResultAsync(context.CancellationToken);
     }
+
+    /// <summary>
+    /// Adds a root field <c>name(slug:, id:)</c> answered by <see cref="LoadAsync"/> with the feature's
+    /// slug and id loaders: the one shape of <c>review</c>, <c>film</c> and <c>person</c>.
+    /// </summary>
+    public static void AddRootField<TGraphType, T, TIdsBySlug, TById>(QueryType query, string name, string typeName, string description, string slugDescription)
+        where TGraphType : IGraphType
+        where T : class
+        where TIdsBySlug : BatchLoader<string, Guid?>
+        where TById : BatchLoader<Guid, T?> =>
+        query.Field<TGraphType>(name)
+            .Description(description)
+            .Argument<StringGraphType>("slug", slugDescription)
+            .Argument<IdGraphType>("id", $"The {typeName.ToLowerInvariant()}'s global id.")
+            .Resolve().WithServices<TIdsBySlug, TById>()
+            .ResolveAsync(async (context, bySlug, byId) => await LoadAsync(context, typeName, bySlug, byId));
 }

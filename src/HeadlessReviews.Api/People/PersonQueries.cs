@@ -3,8 +3,8 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
-using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Paging;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +15,9 @@ public sealed class PersonQueries : IQueryFields
 {
     public void AddTo(QueryType query)
     {
-        query.Field<PersonType>("person")
-            .Description("One person, by `slug` or by global `id`.")
-            .Argument<StringGraphType>("slug", "The person's slug: `spike-jonze`.")
-            .Argument<IdGraphType>("id", "The person's global id.")
-            .Resolve().WithServices<PersonIdsBySlugLoader, PeopleByIdLoader>()
-            .ResolveAsync(async (context, bySlug, byId) => await SingleLookup.LoadAsync(context, "Person", bySlug, byId));
+        SingleLookup.AddRootField<PersonType, Person, PersonIdsBySlugLoader, PeopleByIdLoader>(query, "person", "Person",
+            "One person, by `slug` or by global `id`.",
+            "The person's slug: `spike-jonze`.");
 
         query.Field<NonNullGraphType<ConnectionType<PersonType, Person>>>("people")
             .Description("People credited in the catalogue, by name A to Z.")

@@ -1,8 +1,8 @@
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
-using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Paging;
 
 namespace HeadlessReviews.Api.Reviews;
 

@@ -3,8 +3,8 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
-using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Storage.Paging;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +15,9 @@ public sealed class ReviewQueries : IQueryFields
 {
     public void AddTo(QueryType query)
     {
-        query.Field<ReviewType>("review")
-            .Description("One review, by `slug` or by global `id`; null when there is none the caller may see. A slug the review had when it was renamed after publication still finds it: when the answer's `slug` differs from the one asked for, redirect to it.")
-            .Argument<StringGraphType>("slug", "The review's slug (`her`), or one it had before a rename.")
-            .Argument<IdGraphType>("id", "The review's global id.")
-            .Resolve().WithServices<ReviewIdsBySlugLoader, ReviewsByIdLoader>()
-            .ResolveAsync(async (context, bySlug, byId) => await SingleLookup.LoadAsync(context, "Review", bySlug, byId));
+        SingleLookup.AddRootField<ReviewType, Review, ReviewIdsBySlugLoader, ReviewsByIdLoader>(query, "review", "Review",
+            "One review, by `slug` or by global `id`; null when there is none the caller may see. A slug the review had when it was renamed after publication still finds it: when the answer's `slug` differs from the one asked for, redirect to it.",
+            "The review's slug (`her`), or one it had before a rename.");
 
         query.Field<NonNullGraphType<ConnectionType<ReviewType, Review>>>("reviews")
             .Description("Published reviews, newest first unless `orderBy` says otherwise.")

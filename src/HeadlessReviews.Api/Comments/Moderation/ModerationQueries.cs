@@ -3,9 +3,9 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
-using HeadlessReviews.Api.Storage.Paging;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Paging;
 using Marten;
 using Microsoft.Extensions.Options;
 
