@@ -1,6 +1,6 @@
-using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Comments.Moderation;
 using HeadlessReviews.Api.Comments.Mutations;
+using HeadlessReviews.Api.Comments.Posting;
 using HeadlessReviews.Api.Comments.Screening;
 using HeadlessReviews.Api.Comments.Subscriptions;
 using HeadlessReviews.Api.Editing;
@@ -17,6 +17,7 @@ public static class CommentsFeature
 {
     public static IServiceCollection AddComments(this IServiceCollection services)
     {
+        services.AddSingleton<IAnnouncedNode, CommentAnnouncedNode>();
         services.ConfigureMarten(CommentStorage.Configure);
         services.AddScoped<ApprovedCommentsByReviewLoader>();
         services.AddScoped<CommentCountsLoader>();

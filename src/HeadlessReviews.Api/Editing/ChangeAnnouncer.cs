@@ -1,5 +1,4 @@
 using HeadlessReviews.Api.Realtime;
-using HeadlessReviews.Api.Webhooks;
 using Marten;
 
 namespace HeadlessReviews.Api.Editing;
@@ -10,7 +9,7 @@ namespace HeadlessReviews.Api.Editing;
 /// change that rolls back. One per scope; a caller that announces in its own way (an import that
 /// sends one summary at its end) sets <see cref="Quiet"/> before it edits.
 /// </summary>
-public sealed class ChangeAnnouncer(WebhookOutbox outbox, IEventBus bus)
+public sealed class ChangeAnnouncer(IChangeOutbox outbox, IEventBus bus)
 {
     /// <summary>When set, this scope's edits announce nothing: no webhook, no subscription event.</summary>
     public bool Quiet { get; set; }

@@ -2,8 +2,8 @@ using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Films.Editing;
 using HeadlessReviews.Api.Films.Mutations;
-using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.People;
 using Marten;
 
@@ -15,6 +15,7 @@ public static class FilmsFeature
     {
         services.ConfigureMarten(FilmStorage.Configure);
         services.AddScoped<FilmsByIdLoader>();
+        services.AddSingleton<IAnnouncedNode, FilmAnnouncedNode>();
         services.AddScoped<FilmIdsBySlugLoader>();
         services.AddScoped<FilmsByPersonLoader>();
         services.AddSingleton<IQueryFields, FilmQueries>();

@@ -12,6 +12,7 @@ public static class PeopleFeature
 {
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
+        services.AddSingleton<IAnnouncedNode, PersonAnnouncedNode>();
         services.ConfigureMarten(PersonStorage.Configure);
         services.AddScoped<PeopleByIdLoader>();
         services.AddScoped<PersonIdsBySlugLoader>();

@@ -1,5 +1,5 @@
-using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Mutations;
@@ -17,6 +17,7 @@ public static class ReviewsFeature
     {
         services.ConfigureMarten(ReviewStorage.Configure);
         services.AddScoped<ReviewsByIdLoader>();
+        services.AddSingleton<IAnnouncedNode, ReviewAnnouncedNode>();
         services.AddScoped<ReviewIdsBySlugLoader>();
         services.AddScoped<ReviewsByFilmLoader>();
         services.AddSingleton<IQueryFields, ReviewQueries>();

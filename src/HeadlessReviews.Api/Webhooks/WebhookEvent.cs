@@ -1,8 +1,5 @@
-using HeadlessReviews.Api.Comments;
-using HeadlessReviews.Api.Films;
-using HeadlessReviews.Api.Graph;
-using HeadlessReviews.Api.People;
-using HeadlessReviews.Api.Reviews;
+using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.Execution;
 
 namespace HeadlessReviews.Api.Webhooks;
 
@@ -14,20 +11,12 @@ namespace HeadlessReviews.Api.Webhooks;
 public sealed record WebhookEvent(Guid Id, string Type, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, object?> Node, IReadOnlyList<string> CacheTags)
 {
     /// <summary>The event of a changed or deleted document, or null for documents nobody is told about.</summary>
-    public static WebhookEvent? Of(object document, bool deleted, DateTimeOffset now)
+    public static WebhookEvent? Of(object document, bool deleted, DateTimeOffset now, IEnumerable<IAnnouncedNode> features)
     {
-        Dictionary<string, object?>? node = document switch
-        {
-            Review review => new() { ["__typename"] = "Review", ["id"] = GlobalId.Encode("Review", review.Id), ["slug"] = review.Slug, ["status"] = review.Status.ToString().ToUpperInvariant() },
-            Film film => new() { ["__typename"] = "Film", ["id"] = GlobalId.Encode("Film", film.Id), ["slug"] = film.Slug },
-            Person person => new() { ["__typename"] = "Person", ["id"] = GlobalId.Encode("Person", person.Id), ["slug"] = person.Slug },
-            Comment comment => new() { ["__typename"] = "Comment", ["id"] = GlobalId.Encode("Comment", comment.Id), ["status"] = comment.Status.ToString().ToUpperInvariant(), ["reviewId"] = GlobalId.Encode("Review", comment.ReviewId) },
-            _ => null,
-        };
-        if (node is null || document is not Execution.ICacheTagged tagged) return null;
-        // The tags of GET answers (CacheTags); a comment changes its review's thread and count too.
-        List<string> tags = [tagged.CacheTagKind, Execution.CacheTags.Of(tagged)];
-        if (document is Comment { ReviewId: var reviewId }) tags.Add($"review-{reviewId:N}");
-        return new WebhookEvent(Guid.NewGuid(), $"{tagged.CacheTagKind}.{(deleted ? "deleted" : "changed")}", now, node, tags);
+        var described = features.Select(feature => feature.Describe(document)).FirstOrDefault(node => node is not null);
+        if (described is null || document is not ICacheTagged tagged) return null;
+        // The tags of GET answers (CacheTags), and those of what changes with the document.
+        List<string> tags = [tagged.CacheTagKind, Execution.CacheTags.Of(tagged), .. described.AlsoChanges];
+        return new WebhookEvent(Guid.NewGuid(), $"{tagged.CacheTagKind}.{(deleted ? "deleted" : "changed")}", now, described.Node, tags);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace HeadlessReviews.Api.Webhooks;
 /// Queues deliveries in the session of the change they announce: one outbox row per receiver that
 /// wants the event, written when, and only if, that session commits.
 /// </summary>
-public sealed class WebhookOutbox(IOptions<WebhookSettings> settings, TimeProvider clock)
+public sealed class WebhookOutbox(IOptions<WebhookSettings> settings, TimeProvider clock, IEnumerable<IAnnouncedNode> features) : IChangeOutbox
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -17,7 +18,7 @@ public sealed class WebhookOutbox(IOptions<WebhookSettings> settings, TimeProvid
     public void QueueChange(IDocumentSession session, object document, bool deleted)
     {
         if (settings.Value.Endpoints.Count == 0) return;
-        if (WebhookEvent.Of(document, deleted, clock.GetStoredNow()) is { } change) Queue(session, change);
+        if (WebhookEvent.Of(document, deleted, clock.GetStoredNow(), features) is { } change) Queue(session, change);
     }
 
     /// <summary>Any event, such as the one summary an import sends at its end instead of one event per item.</summary>

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Webhooks;
@@ -13,6 +14,7 @@ public static class WebhooksFeature
                 "Webhook endpoint names must differ.")
             .ValidateOnStart();
         services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<IChangeOutbox>(provider => provider.GetRequiredService<WebhookOutbox>());
         services.AddSingleton<IConfigureMarten, WebhookMartenSetup>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddSingleton<WebhookDispatcher>();

@@ -35,6 +35,34 @@ public sealed partial class FeatureDirectionTests
             "A feature names one above it; let the higher feature contribute instead (ITypeFields<T>, IDeletionCascade<T>):\n" + string.Join("\n", backReferences));
     }
 
+    /// <summary>The shared layers below the features, which must name none of them.</summary>
+    private static readonly string[] Shared = ["Editing", "Storage", "Execution", "Security", "Realtime", "Webhooks", "Graph"];
+
+    /// <summary>
+    /// Where the service is put together, and so names every feature (the composition root), and the one
+    /// known exception left: persisted-document registrations reuse the comments' rate limiter.
+    /// </summary>
+    private static readonly string[] SharedExceptions =
+        [Path.Combine("Graph", "GraphRegistration.cs"), Path.Combine("Execution", "PersistedDocuments", "PersistedDocumentRegistrations.cs")];
+
+    [Fact]
+    public void The_shared_layers_name_no_feature()
+    {
+        var references = new List<string>();
+        var source = Path.Combine(Repository.Root, "src", "HeadlessReviews.Api");
+        foreach (var layer in Shared)
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(source, layer), "*.cs", SearchOption.AllDirectories))
+            {
+                if (SharedExceptions.Contains(Path.GetRelativePath(source, file))) continue;
+                var lines = File.ReadAllLines(file);
+                for (var number = 0; number < lines.Length; number++)
+                    foreach (var name in NamedFeatures(lines[number]).Where(Features.Contains))
+                        references.Add($"{Path.GetRelativePath(Repository.Root, file)}:{number + 1} names {name}: {lines[number].Trim()}");
+            }
+        Assert.True(references.Count == 0,
+            "A shared layer names a feature; let the feature implement the layer's interface instead (IAnnouncedNode, ITypeFields<T>…):\n" + string.Join("\n", references));
+    }
+
     [Theory]
     [InlineData("using HeadlessReviews.Api.Comments.Posting;", "Comments")]
     [InlineData("public Films.Image? Image { get; set; }", "Films")]
