@@ -11,7 +11,6 @@ public static class CommentStorage
         comments.UseNumericRevisions(true);
         // Registered up front so Production's schema check and `migrate` know the table.
         options.Schema.For<Posting.CommentIdempotency>();
-        Posting.CommentRateStorage.Configure(options);
         comments.Duplicate(c => c.ReviewId);
         comments.Duplicate(c => c.Status);
         comments.Duplicate(c => c.PostedAt);

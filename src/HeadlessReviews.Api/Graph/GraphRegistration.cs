@@ -16,6 +16,7 @@ using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Paging;
 using HeadlessReviews.Api.Graph.Scalars;
 using HeadlessReviews.Api.People;
+using HeadlessReviews.Api.RateLimiting;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Search;
 using HeadlessReviews.Api.Security;
@@ -35,6 +36,7 @@ public static class GraphRegistration
         // Identity first: every feature below uses the Viewer and Roles of Security/.
         services.AddSecurity();
 
+        services.AddRateLimiting();
         services.AddAccounts().AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
         services.AddEditing().AddWebhooks();
         services.AddSingleton<IQueryFields, NodeQueries>();

@@ -36,14 +36,10 @@ public sealed partial class FeatureDirectionTests
     }
 
     /// <summary>The shared layers below the features, which must name none of them.</summary>
-    private static readonly string[] Shared = ["Editing", "Storage", "Execution", "Security", "Realtime", "Webhooks", "Graph"];
+    private static readonly string[] Shared = ["Editing", "Storage", "Execution", "Security", "Realtime", "Webhooks", "RateLimiting", "Graph"];
 
-    /// <summary>
-    /// Where the service is put together, and so names every feature (the composition root), and the one
-    /// known exception left: persisted-document registrations reuse the comments' rate limiter.
-    /// </summary>
-    private static readonly string[] SharedExceptions =
-        [Path.Combine("Graph", "GraphRegistration.cs"), Path.Combine("Execution", "PersistedDocuments", "PersistedDocumentRegistrations.cs")];
+    /// <summary>Where the service is put together, and so names every feature: the composition root.</summary>
+    private static readonly string[] SharedExceptions = [Path.Combine("Graph", "GraphRegistration.cs")];
 
     [Fact]
     public void The_shared_layers_name_no_feature()

@@ -1,5 +1,6 @@
 using HeadlessReviews.Api.Comments.Screening;
 using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.RateLimiting;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Storage.Editing;
 using Marten;

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.RateLimiting;
 using HeadlessReviews.Api.Storage;
 using Marten;
 using Microsoft.Extensions.Options;

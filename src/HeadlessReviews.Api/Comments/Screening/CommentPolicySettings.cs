@@ -10,10 +10,4 @@ public sealed class CommentPolicySettings
     /// <summary>Status of a Ham comment from an e-mail with no approved comment yet: Pending (held, as WordPress does) or Approved.</summary>
     [AllowedValues(CommentStatus.Pending, CommentStatus.Approved)]
     public CommentStatus FirstTimeHam { get; set; } = CommentStatus.Pending;
-
-    /// <summary>
-    /// Secret keying the hashes of client addresses (HMAC-SHA256). Set the same value on every instance,
-    /// or floods are only seen per instance; unset, each process draws a random key (hashes then change on restart).
-    /// </summary>
-    public string? AddressHashKey { get; set; }
 }

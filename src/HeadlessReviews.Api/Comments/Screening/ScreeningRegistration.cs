@@ -28,7 +28,6 @@ public static class ScreeningRegistration
 
         services.AddScoped<ICommentScreening, CommentScreening>();
         services.AddSingleton<CommentPolicy>();
-        services.AddSingleton<ClientAddressHasher>();
         services.AddSingleton<SpamRetention>();
         services.AddHostedService<SpamRetentionService>();
         return services;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GraphQL;
-using HeadlessReviews.Api.Comments.Posting;
-using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Api.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Execution.PersistedDocuments;
@@ -10,10 +9,10 @@ namespace HeadlessReviews.Api.Execution.PersistedDocuments;
 /// <summary>
 /// Whether a client may register a new document by hash: at most <c>MaxDocumentBytes</c>, and for
 /// callers without a token at most <c>RegistrationsPerMinute</c> / <c>…PerHour</c> per client address,
-/// in the shared PostgreSQL windows comment posts are counted in (so every instance shares one count).
+/// in the shared PostgreSQL windows (<see cref="SharedRateWindows"/>) comment posts are counted in too (so every instance shares one count).
 /// </summary>
 public sealed class PersistedDocumentRegistrations(
-    CommentRateLimiter limiter, ClientAddressHasher addresses, IHttpContextAccessor http, IOptions<PersistedDocumentSettings> settings)
+    SharedRateWindows limiter, ClientAddressHasher addresses, IHttpContextAccessor http, IOptions<PersistedDocumentSettings> settings)
 {
     private const string Scope = "persisted-documents";
 

@@ -1,5 +1,6 @@
 using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Api.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Tests.Comments.Screening;
@@ -31,10 +32,10 @@ public sealed class CommentPolicyTests
     [Fact]
     public void Address_hashes_are_keyed_stable_and_not_the_address()
     {
-        var one = new ClientAddressHasher(Options.Create(new CommentPolicySettings { AddressHashKey = "k1" }));
-        var again = new ClientAddressHasher(Options.Create(new CommentPolicySettings { AddressHashKey = "k1" }));
-        var other = new ClientAddressHasher(Options.Create(new CommentPolicySettings { AddressHashKey = "k2" }));
-        var random = new ClientAddressHasher(Options.Create(new CommentPolicySettings()));
+        var one = new ClientAddressHasher(Options.Create(new ClientAddressSettings { AddressHashKey = "k1" }));
+        var again = new ClientAddressHasher(Options.Create(new ClientAddressSettings { AddressHashKey = "k1" }));
+        var other = new ClientAddressHasher(Options.Create(new ClientAddressSettings { AddressHashKey = "k2" }));
+        var random = new ClientAddressHasher(Options.Create(new ClientAddressSettings()));
 
         Assert.Equal(one.Hash("203.0.113.7"), again.Hash(" 203.0.113.7 "));
         Assert.NotEqual(one.Hash("203.0.113.7"), other.Hash("203.0.113.7"));

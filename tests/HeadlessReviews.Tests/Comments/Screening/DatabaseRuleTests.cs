@@ -1,5 +1,6 @@
 using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Api.RateLimiting;
 using HeadlessReviews.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,14 +1,15 @@
 using Marten;
 using Weasel.Postgresql.Tables;
 
-namespace HeadlessReviews.Api.Comments.Posting;
+namespace HeadlessReviews.Api.RateLimiting;
 
 /// <summary>
-/// The table behind <see cref="CommentRateLimiter"/>: posts per client (a keyed address hash, never the
+/// The table behind <see cref="SharedRateWindows"/>: requests per client (a keyed address hash, never the
 /// address) in its current window of each kind, and when that window ends. A plain table rather than a document, for an atomic upsert of a counter.
+/// (Named for the comment posts it first counted; the name stays so existing databases keep their counts.)
 /// Part of Marten's schema, so migrations and Production's schema check include it.
 /// </summary>
-public static class CommentRateStorage
+public static class RateWindowStorage
 {
     public const string Name = "public.hr_comment_post_counts";
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace HeadlessReviews.Api.Comments.Screening;
+namespace HeadlessReviews.Api.RateLimiting;
 
 /// <summary>
 /// Keyed hash of a client address: equal addresses give equal hashes (flood checks, moderators), but
@@ -12,7 +12,7 @@ public sealed class ClientAddressHasher
 {
     private readonly byte[] _key;
 
-    public ClientAddressHasher(IOptions<CommentPolicySettings> settings)
+    public ClientAddressHasher(IOptions<ClientAddressSettings> settings)
     {
         var configured = settings.Value.AddressHashKey;
         _key = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(configured);
