@@ -19,7 +19,7 @@ internal static class Relational
         create schema rel;
         create table rel.people (id uuid not null, slug text not null, name text not null, bio text, image_url text);
         create table rel.films (id uuid not null, slug text not null, title text not null, year int not null,
-          runtime_minutes int, certificate text, genres text[] not null, synopsis text, poster_url text, poster_alt_text text);
+          runtime_minutes int, certificate text, genres text[] not null, genre_text text not null, synopsis text, poster_url text, poster_alt_text text);
         create table rel.film_directors (film_id uuid not null, person_id uuid not null, position int not null);
         create table rel.film_writers (film_id uuid not null, person_id uuid not null, position int not null);
         create table rel.film_cast (film_id uuid not null, person_id uuid not null, character text, billing int not null);
@@ -55,7 +55,7 @@ internal static class Relational
           setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', verdict_summary), 'B') ||
           setweight(to_tsvector('simple', body_text), 'C')));
         create index films_search on rel.films using gin ((
-          setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', array_to_string(genres, ', ')), 'B') ||
+          setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', genre_text), 'B') ||
           setweight(to_tsvector('simple', coalesce(synopsis, '')), 'C')));
         create index people_search on rel.people using gin ((
           setweight(to_tsvector('simple', name), 'A') || setweight(to_tsvector('simple', coalesce(bio, '')), 'C')));
@@ -75,22 +75,23 @@ internal static class Relational
           review_id uuid references rel.reviews, film_id uuid references rel.films, person_id uuid references rel.people);
         create function rel.search(query text) returns setof rel.search_hits language sql stable as $$
           with q as (select to_tsquery('simple', query) as q)
-          (select 'Review', ts_rank(v, q.q), r.id, null::uuid, null::uuid from q, rel.reviews r,
+          select * from (select 'Review' as kind, ts_rank(v, q.q) as rank, r.id as review_id, null::uuid as film_id, null::uuid as person_id from q, rel.reviews r,
              lateral (select setweight(to_tsvector('simple', r.headline), 'A') || setweight(to_tsvector('simple', r.verdict_summary), 'B') ||
                              setweight(to_tsvector('simple', r.body_text), 'C') as v) x
             where r.status = 'published' and (setweight(to_tsvector('simple', r.headline), 'A') || setweight(to_tsvector('simple', r.verdict_summary), 'B') ||
                              setweight(to_tsvector('simple', r.body_text), 'C')) @@ q.q
            union all
            select 'Film', ts_rank(v, q.q), null, f.id, null from q, rel.films f,
-             lateral (select setweight(to_tsvector('simple', f.title), 'A') || setweight(to_tsvector('simple', array_to_string(f.genres, ', ')), 'B') ||
+             lateral (select setweight(to_tsvector('simple', f.title), 'A') || setweight(to_tsvector('simple', f.genre_text), 'B') ||
                              setweight(to_tsvector('simple', coalesce(f.synopsis, '')), 'C') as v) x
-            where (setweight(to_tsvector('simple', f.title), 'A') || setweight(to_tsvector('simple', array_to_string(f.genres, ', ')), 'B') ||
+            where (setweight(to_tsvector('simple', f.title), 'A') || setweight(to_tsvector('simple', f.genre_text), 'B') ||
                    setweight(to_tsvector('simple', coalesce(f.synopsis, '')), 'C')) @@ q.q
            union all
            select 'Person', ts_rank(v, q.q), null, null, p.id from q, rel.people p,
              lateral (select setweight(to_tsvector('simple', p.name), 'A') || setweight(to_tsvector('simple', coalesce(p.bio, '')), 'C') as v) x
-            where (setweight(to_tsvector('simple', p.name), 'A') || setweight(to_tsvector('simple', coalesce(p.bio, '')), 'C')) @@ q.q)
-          order by 2 desc $$;
+            where (setweight(to_tsvector('simple', p.name), 'A') || setweight(to_tsvector('simple', coalesce(p.bio, '')), 'C')) @@ q.q) h
+          order by round(h.rank::numeric, 6) desc, case h.kind when 'Review' then 1 when 'Film' then 2 else 3 end,
+                   coalesce(h.review_id, h.film_id, h.person_id) $$;
         comment on table rel.search_hits is E'@omit all,create,update,delete';
         """);
 
@@ -106,7 +107,7 @@ internal static class Relational
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "copy rel.films (id, slug, title, year, runtime_minutes, certificate, genres, synopsis, poster_url, poster_alt_text) from stdin (format binary)"))
+            "copy rel.films (id, slug, title, year, runtime_minutes, certificate, genres, genre_text, synopsis, poster_url, poster_alt_text) from stdin (format binary)"))
         {
             foreach (var f in films)
             {
@@ -118,6 +119,7 @@ internal static class Relational
                 await copy.WriteAsync((object?)f.RuntimeMinutes ?? DBNull.Value, NpgsqlDbType.Integer);
                 await copy.WriteAsync(f.Certificate?.Label() is { } label ? label : (object)DBNull.Value, NpgsqlDbType.Text);
                 await copy.WriteAsync(f.Genres.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await copy.WriteAsync(f.GenreText, NpgsqlDbType.Text);
                 await copy.WriteAsync((object?)f.Synopsis ?? DBNull.Value, NpgsqlDbType.Text);
                 await copy.WriteAsync((object?)f.Poster?.Url ?? DBNull.Value, NpgsqlDbType.Text);
                 await copy.WriteAsync((object?)f.Poster?.AltText ?? DBNull.Value, NpgsqlDbType.Text);

@@ -2,7 +2,8 @@ namespace HeadlessReviews.Bench.Raw;
 
 /// <summary>
 /// The pages as single statements over Marten's jsonb documents, answering the same JSON as the service's
-/// GraphQL documents in deploy/bench/pages/*.graphql. Global ids are base64url("Type:" + id without dashes).
+/// GraphQL documents in deploy/bench/pages.mjs.
+/// Each review document is unpacked once (jsonb_to_record): every <c>data -> …</c> would detoast its ~27 KB again. Global ids are base64url("Type:" + id without dashes).
 /// </summary>
 internal static class PageSql
 {
@@ -33,10 +34,10 @@ internal static class PageSql
     public static readonly string Review = $"""
         select jsonb_build_object('review', (
           select jsonb_build_object(
-            'id', {GlobalId("Review", "r.id")}, 'headline', r.data -> 'Headline', 'byline', r.data -> 'Byline',
-            'publishedAt', r.data -> 'PublishedAt',
-            'verdict', jsonb_build_object('rating', upper(r.data -> 'Verdict' ->> 'Rating'), 'summary', r.data -> 'Verdict' -> 'Summary'),
-            'body', jsonb_build_object('html', r.data -> 'Body' -> 'Html', 'pullQuotes', r.data -> 'Body' -> 'PullQuotes'),
+            'id', {GlobalId("Review", "r.id")}, 'headline', d."Headline", 'byline', d."Byline",
+            'publishedAt', d."PublishedAt",
+            'verdict', jsonb_build_object('rating', upper(d."Verdict" ->> 'Rating'), 'summary', d."Verdict" -> 'Summary'),
+            'body', jsonb_build_object('html', d."Body" -> 'Html', 'pullQuotes', d."Body" -> 'PullQuotes'),
             'film', (select jsonb_build_object(
                 'title', f.data -> 'Title', 'year', f.data -> 'Year', 'runtimeMinutes', f.data -> 'RuntimeMinutes',
                 'certificateLabel', {Certificate}, 'genres', f.data -> 'Genres',
@@ -57,21 +58,24 @@ internal static class PageSql
                 from (select c.* from public.mt_doc_comment c
                        where c.review_id = r.id and c.status = 'Approved' and c.data ->> 'ParentId' is null
                        order by c.posted_at, c.id limit 20) t)))
-            from public.mt_doc_review r where r.slug = $1 and r.status = 'Published'))::text
+            from public.mt_doc_review r, jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
+             where r.slug = $1 and r.status = 'Published'))::text
         """;
 
     public static readonly string Home = $"""
         select jsonb_build_object('reviews', jsonb_build_object('nodes', coalesce(jsonb_agg(jsonb_build_object(
-            'id', {GlobalId("Review", "r.id")}, 'slug', r.data -> 'Slug', 'headline', r.data -> 'Headline', 'publishedAt', r.data -> 'PublishedAt',
-            'excerpt', {Excerpt("r.data -> 'Body' ->> 'Text'")},
-            'verdict', jsonb_build_object('rating', upper(r.data -> 'Verdict' ->> 'Rating'), 'summary', r.data -> 'Verdict' -> 'Summary'),
+            'id', {GlobalId("Review", "r.id")}, 'slug', d."Slug", 'headline', d."Headline", 'publishedAt', d."PublishedAt",
+            'excerpt', {Excerpt("d.\"Body\" ->> 'Text'")},
+            'verdict', jsonb_build_object('rating', upper(d."Verdict" ->> 'Rating'), 'summary', d."Verdict" -> 'Summary'),
             'commentCount', (select count(*) from public.mt_doc_comment c where c.review_id = r.id and c.status = 'Approved'),
             'film', (select jsonb_build_object('title', f.data -> 'Title', 'year', f.data -> 'Year',
                        'poster', jsonb_build_object('url', f.data -> 'Poster' -> 'Url', 'altText', f.data -> 'Poster' -> 'AltText'),
                        'directors', {People("f.data -> 'DirectorIds'")})
                        from public.mt_doc_film f where f.id = r.film_id))
             order by r.published_order desc, r.id desc), '[]')))::text
-          from (select * from public.mt_doc_review where status = 'Published' order by published_order desc, id desc limit 20) r
+          from (select id, film_id, published_order, data from public.mt_doc_review where status = 'Published'
+                order by published_order desc, id desc limit 20) r,
+               jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
         """;
 
     // The service's search expressions (SearchVectors), so the same GIN indexes serve them.
@@ -91,15 +95,15 @@ internal static class PageSql
         with q as (select plainto_tsquery('simple', $1) as query),
         hits as (
           select jsonb_build_object('__typename', 'Review', 'slug', data -> 'Slug', 'headline', data -> 'Headline') as node, id,
-                 ts_rank({ReviewVector}, q.query) as rank, 1 as kind_order
+                 round(ts_rank({ReviewVector}, q.query)::numeric, 6) as rank, 1 as kind_order
             from public.mt_doc_review, q where ({ReviewVector}) @@ q.query and status = 'Published'
           union all
           select jsonb_build_object('__typename', 'Film', 'slug', data -> 'Slug', 'title', data -> 'Title', 'year', data -> 'Year'), id,
-                 ts_rank({FilmVector}, q.query), 2
+                 round(ts_rank({FilmVector}, q.query)::numeric, 6), 2
             from public.mt_doc_film, q where ({FilmVector}) @@ q.query
           union all
           select jsonb_build_object('__typename', 'Person', 'slug', data -> 'Slug', 'name', data -> 'Name'), id,
-                 ts_rank({PersonVector}, q.query), 3
+                 round(ts_rank({PersonVector}, q.query)::numeric, 6), 3
             from public.mt_doc_person, q where ({PersonVector}) @@ q.query)
         select jsonb_build_object('search', jsonb_build_object('nodes', coalesce(jsonb_agg(node order by rank desc, kind_order, id), '[]')))::text
           from (select * from hits order by rank desc, kind_order, id limit 10) h
