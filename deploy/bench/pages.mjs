@@ -17,8 +17,8 @@ const HR = {
     verdict { rating summary } commentCount film { title year poster { url altText } directors { name } } } } }`,
   search: `query Search($query: String!) { search(query: $query, first: 10) { nodes { __typename
     ... on Review { slug headline } ... on Film { slug title year } ... on Person { slug name } } } }`,
-  comment: `mutation PostComment($reviewId: ID!) { postComment(input: { reviewId: $reviewId, authorName: "A reader",
-    authorEmail: "reader@example.com", body: "Saw it again last night; the letters still land." }) {
+  comment: `mutation PostComment($reviewId: ID!, $authorEmail: String!) { postComment(input: { reviewId: $reviewId, authorName: "A reader",
+    authorEmail: $authorEmail, body: "Saw it again last night; the letters still land." }) {
     status comment { id authorName html postedAt } errors { field code message } } }`,
 };
 
@@ -40,8 +40,8 @@ const PG = {
         directors: filmDirectorsByFilmId(orderBy: POSITION_ASC) { nodes { person: personByPersonId { name } } } } } } }`,
   search: `query Search($query: String!) { search(query: $query, first: 10) { nodes { kind rank
     review: reviewByReviewId { slug headline } film: filmByFilmId { slug title year } person: personByPersonId { slug name } } } }`,
-  comment: `mutation PostComment($reviewId: UUID!) { createComment(input: { comment: { reviewId: $reviewId, authorName: "A reader",
-    authorEmail: "reader@example.com", body: "Saw it again last night; the letters still land.", status: "pending" } }) {
+  comment: `mutation PostComment($reviewId: UUID!, $authorEmail: String!) { createComment(input: { comment: { reviewId: $reviewId, authorName: "A reader",
+    authorEmail: $authorEmail, body: "Saw it again last night; the letters still land.", status: "pending" } }) {
     comment { id authorName html postedAt } } }`,
 };
 
@@ -52,15 +52,16 @@ const PATHS = { hr: '/graphql', pg: '/graphql', raw: { review: '/review', home: 
 const pathOf = (contender, op) => (contender === 'raw' ? PATHS.raw[op] : PATHS[contender]);
 
 function bodies(targetsFile, out) {
+  // Each line: one published review (slug, global id, uuid); comments on it come from a reader of its own.
   const targets = readFileSync(targetsFile, 'utf8').trim().split('\n').map((line) => line.split('\t'));
   const gql = (query, variables) => JSON.stringify({ query, variables });
   const make = {
-    hr: { review: ([slug]) => gql(HR.review, { slug }), home: () => gql(HR.home, {}), search: () => gql(HR.search, { query: 'love' }), comment: ([, id]) => gql(HR.comment, { reviewId: id }) },
-    pg: { review: ([slug]) => gql(PG.review, { slug }), home: () => gql(PG.home, {}), search: () => gql(PG.search, { query: 'love' }), comment: ([, , uuid]) => gql(PG.comment, { reviewId: uuid }) },
+    hr: { review: ([slug]) => gql(HR.review, { slug }), home: () => gql(HR.home, {}), search: () => gql(HR.search, { query: 'love' }), comment: ([, id], i) => gql(HR.comment, { reviewId: id, authorEmail: `reader${i}@example.com` }) },
+    pg: { review: ([slug]) => gql(PG.review, { slug }), home: () => gql(PG.home, {}), search: () => gql(PG.search, { query: 'love' }), comment: ([, , uuid], i) => gql(PG.comment, { reviewId: uuid, authorEmail: `reader${i}@example.com` }) },
     raw: { review: ([slug]) => JSON.stringify({ slug }), home: () => '{}', search: () => JSON.stringify({ query: 'love' }), comment: ([, , uuid]) => JSON.stringify({ reviewId: uuid }) },
   };
   for (const contender of CONTENDERS)
-    for (const op of OPS) writeFileSync(`${out}/${contender}-${op}.txt`, targets.map((t) => make[contender][op](t)).join('\n') + '\n');
+    for (const op of OPS) writeFileSync(`${out}/${contender}-${op}.txt`, targets.map((t, i) => make[contender][op](t, i)).join('\n') + '\n');
 }
 
 // What a page shows, in a form the three answers share: the check compares these.
@@ -130,15 +131,19 @@ function report(resultsFile, metaFile, outMd, outSvg) {
     const w = row.runs.map((r) => r.wrk);
     const requests = w.reduce((s, x) => s + x.requests, 0);
     const seconds = w.reduce((s, x) => s + x.duration_us, 0) / 1e6;
-    const errors = w.reduce((s, x) => s + x.connect + x.read + x.write + x.status + x.timeout, 0);
+    const errors = w.reduce((s, x) => s + x.connect + x.read + x.write + x.status + x.timeout + (x.graphql ?? 0), 0);
     const all = row.runs.reduce((s, r) => s + r.wrk.requests + (r.readers?.requests ?? 0), 0);
     const serverCpu = row.runs.reduce((s, r) => s + r.server_cpu_s, 0);
     const pgCpu = row.runs.reduce((s, r) => s + r.pg_cpu_s, 0);
     const readers = row.runs.filter((r) => r.readers).map((r) => r.readers);
-    return { scale: row.scale, op: row.op, c: row.c, contender: row.contender, rps: requests / seconds, p50: median(w.map((x) => x.p50_us)) / 1000,
-      p99: median(w.map((x) => x.p99_us)) / 1000, errors, serverMsPerReq: (1000 * serverCpu) / all, pgMsPerReq: (1000 * pgCpu) / all,
+    // Nothing answered within the cell (a page slower than the run is long): no latency, no CPU per request.
+    const none = requests === 0;
+    return { scale: row.scale, op: row.op, c: row.c, contender: row.contender, rps: requests / seconds, p50: none ? null : median(w.map((x) => x.p50_us)) / 1000,
+      p99: none ? null : median(w.map((x) => x.p99_us)) / 1000, errors, serverMsPerReq: none ? null : (1000 * serverCpu) / all,
+      // Negative when a backend exited between the samples before the postmaster reaped it: shown as unknown.
+      pgMsPerReq: none || pgCpu < 0 ? null : (1000 * pgCpu) / all,
       readerRps: readers.length ? readers.reduce((s, x) => s + x.requests, 0) / (readers.reduce((s, x) => s + x.duration_us, 0) / 1e6) : null,
-      readerErrors: readers.reduce((s, x) => s + x.connect + x.read + x.write + x.status + x.timeout, 0) };
+      readerErrors: readers.reduce((s, x) => s + x.connect + x.read + x.write + x.status + x.timeout + (x.graphql ?? 0), 0) };
   });
   const find = (scale, op, c, contender) => stat.find((s) => s.scale === scale && s.op === op && s.c === c && s.contender === contender);
   const f = (x, digits = 1) => (x == null || Number.isNaN(x) ? '–' : x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
@@ -150,12 +155,12 @@ function report(resultsFile, metaFile, outMd, outSvg) {
     `- Data: ${meta.scales.map((s) => `${s} (${meta.sizes[s]})`).join('; ')}`,
     `- Loading: ${meta.scales.map((s) => `${s} ${meta.loadSeconds[s]} s`).join(', ')}; HeadlessReviews cold start to ready: ${meta.scales.map((s) => `${s} ${f(meta.coldStart[s], 2)} s`).join(', ')}`,
     `- Peak RSS (VmHWM): ${meta.scales.map((s) => `${s}: ` + CONTENDERS.map((c) => `${NAMES[c]} ${meta.rss[s]?.[c] ?? '–'} MB`).join(', ')).join('; ')}`, '',
-    'CPU ms/req: CPU time (user + system) of the server process, and of the whole PostgreSQL cluster, per request answered during the cell. The write cells also run readers loading the home page at the same concurrency; their throughput is in the last column.', '',
+    'Errors: socket errors, timeouts, non-2xx answers and answers carrying `"errors":[{` (GraphQL or payload errors). CPU ms/req: CPU time (user + system) of the server process, and of the whole PostgreSQL cluster, per request answered during the cell. The write cells also run readers loading the home page at the same concurrency; their throughput is in the last column.', '',
     '| scale | page | c | contender | req/s | p50 ms | p99 ms | errors | server CPU ms/req | PostgreSQL CPU ms/req | HR / peer | HR / raw | home req/s beside writes |',
     '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of stat) {
     const hr = find(s.scale, s.op, s.c, 'hr');
-    const ratio = (other) => (s.contender === 'hr' && other ? f(hr.rps / other.rps, 2) + '×' : '');
+    const ratio = (other) => (s.contender === 'hr' && other?.rps ? f(hr.rps / other.rps, 2) + '×' : '');
     lines.push(`| ${s.scale} | ${s.op} | ${s.c} | ${NAMES[s.contender]} | ${f(s.rps)} | ${f(s.p50, 2)} | ${f(s.p99, 2)} | ${s.errors + s.readerErrors} | ${f(s.serverMsPerReq, 2)} | ${f(s.pgMsPerReq, 2)} | ${ratio(find(s.scale, s.op, s.c, 'pg'))} | ${ratio(find(s.scale, s.op, s.c, 'raw'))} | ${s.readerRps == null ? '' : f(s.readerRps)} |`);
   }
   // The issue's targets, each met, missed, or not measured by this run.
@@ -163,24 +168,26 @@ function report(resultsFile, metaFile, outMd, outSvg) {
   const target = (name, ok, detail) => targets.push(`| ${name} | ${ok == null ? 'not measured' : ok ? 'met' : '**missed**'} | ${detail} |`);
   for (const scale of ['S', 'M']) for (const op of ['home', 'review']) {
     const hr = find(scale, op, 16, 'hr'), pg = find(scale, op, 16, 'pg'), raw = find(scale, op, 16, 'raw');
-    const have = hr && pg && raw;
+    const have = hr && pg && raw && hr.p99 != null && pg.rps > 0 && raw.rps > 0;
     target(`${op} at ${scale}, c=16: ≥ 2.5× PostGraphile`, have ? hr.rps >= 2.5 * pg.rps : null, have ? `${f(hr.rps / pg.rps, 2)}×` : '');
     target(`${op} at ${scale}, c=16: ≥ 50 % of raw`, have ? hr.rps >= 0.5 * raw.rps : null, have ? `${f((100 * hr.rps) / raw.rps, 0)} %` : '');
     target(`${op} at ${scale}, c=16: p99 ≤ 2× raw's`, have ? hr.p99 <= 2 * raw.p99 : null, have ? `${f(hr.p99, 2)} ms vs ${f(raw.p99, 2)} ms` : '');
   }
   const postS = find('S', 'comment', 16, 'hr'), postM = find('M', 'comment', 16, 'hr');
-  target('postComment p50 at M ≤ 1.5× at S (c=16)', postS && postM ? postM.p50 <= 1.5 * postS.p50 : null, postS && postM ? `${f(postM.p50, 2)} ms vs ${f(postS.p50, 2)} ms` : '');
+  target('postComment p50 at M ≤ 1.5× at S (c=16)', postS?.p50 != null && postM?.p50 != null ? postM.p50 <= 1.5 * postS.p50 : null, postS && postM ? `${f(postM.p50, 2)} ms vs ${f(postS.p50, 2)} ms` : '');
   const posts = stat.filter((s) => s.op === 'comment' && s.contender === 'hr');
   const bestPosts = posts.length ? Math.max(...posts.map((s) => s.rps)) : null;
   target('postComment ≥ 200 posts/s sustained', bestPosts == null ? null : bestPosts >= 200, bestPosts == null ? '' : `${f(bestPosts)} posts/s (best cell)`);
   for (const op of ['review', 'home']) {
     const s = find('S', op, 16, 'hr'), l = find('L', op, 16, 'hr');
-    target(`${op} p50 at L ≤ 1.5× at S (c=16)`, s && l ? l.p50 <= 1.5 * s.p50 : null, s && l ? `${f(l.p50, 2)} ms vs ${f(s.p50, 2)} ms` : '');
+    target(`${op} p50 at L ≤ 1.5× at S (c=16)`, s?.p50 != null && l?.p50 != null ? l.p50 <= 1.5 * s.p50 : null, s && l ? `${f(l.p50, 2)} ms vs ${f(s.p50, 2)} ms` : '');
   }
   const rssM = meta.rss.M?.hr;
   target('HeadlessReviews peak RSS under load at M < 400 MB', rssM == null ? null : rssM < 400, rssM == null ? '' : `${rssM} MB`);
   const cold = Math.max(...meta.scales.map((s) => meta.coldStart[s]));
   target('cold start to ready < 3 s', cold < 3, `${f(cold, 2)} s (slowest scale)`);
+  const failing = stat.filter((s) => s.errors + s.readerErrors > 0);
+  target('no errors in any cell', failing.length === 0, failing.length ? failing.map((s) => `${s.scale} ${s.op} c=${s.c} ${NAMES[s.contender]}`).join('; ') : '0');
   lines.push('', '## Targets (issue 16)', '', '| target | status | measured |', '| --- | --- | --- |', ...targets, '');
   if (meta.quick) lines.push('Smoke run: the statuses above only show the checks work; they say nothing about the service.', '');
   lines.push(`![Throughput per contender](${meta.svgName})`, '');
@@ -208,7 +215,7 @@ function chart(stat, meta) {
       if (!s) return;
       const w = Math.max(1, (plot * s.rps) / max);
       out.push(`<rect x="${left}" y="${y0 + ci * bar}" width="${w.toFixed(1)}" height="${bar - 2}" fill="${colours[c]}"/>`,
-        `<text x="${left + w + 4}" y="${y0 + ci * bar + bar - 4}">${Math.round(s.rps)}</text>`);
+        `<text x="${(left + w + 4).toFixed(1)}" y="${y0 + ci * bar + bar - 4}">${Math.round(s.rps)}</text>`);
     });
   });
   out.push('</svg>');

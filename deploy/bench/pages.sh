@@ -198,10 +198,11 @@ for scale in "${scale_list[@]}"; do
           run_wrk "$contender" "$op" "$c" "$warmup" >/dev/null
           if [[ $op == comment ]]; then run_wrk "$contender" home "$c" "$duration" >"$work/readers.json" & readers=$!; fi
           s0=$(ticks "${pid_of[$contender]}") p0=$(pg_ticks)
-          measured=$(run_wrk "$contender" "$op" "$c" "$duration")
+          measured=$(run_wrk "$contender" "$op" "$c" "$duration") || pglocal_die "wrk failed ($op, c=$c, $contender)"
+          kill -0 "${pid_of[$contender]}" 2>/dev/null || { tail -n 30 "$work/$contender-$scale.log" >&2; pglocal_die "$contender exited during the run"; }
           s1=$(ticks "${pid_of[$contender]}") p1=$(pg_ticks)
           readers_json=null
-          if [[ $op == comment ]]; then wait "$readers"; readers_json=$(cat "$work/readers.json"); fi
+          if [[ $op == comment ]]; then wait "$readers" || pglocal_die "the readers' wrk failed"; readers_json=$(cat "$work/readers.json"); fi
           printf '{"scale":"%s","round":%d,"op":"%s","c":%d,"contender":"%s","wrk":%s,"readers":%s,"server_cpu_s":%s,"pg_cpu_s":%s}\n' \
             "$scale" "$round" "$op" "$c" "$contender" "$measured" "$readers_json" \
             "$(awk -v a="$s0" -v b="$s1" -v h="$hz" 'BEGIN {print (b - a) / h}')" \
