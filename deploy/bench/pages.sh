@@ -2,12 +2,13 @@
 # Page benchmark of issue 16: HeadlessReviews against PostGraphile 4 and a raw Npgsql endpoint, on the
 # same deterministic data in one throwaway PostgreSQL cluster, interleaved so machine drift hits all alike.
 #
-#   deploy/bench/pages.sh [--scales S,M] [--duration 20] [--warmup 5] [--rounds 2] [--concurrency 1,16,64] [--quick]
+#   deploy/bench/pages.sh [--scales S,M] [--duration 20] [--warmup 5] [--rounds 2] [--concurrency 1,16,64] [--quick] [--load-only]
 #
 # For each scale it loads the catalogue (deploy/bench/Loader: Marten bulk insert, plus a relational copy for
 # PostGraphile), starts the three servers, checks they answer the same content, then for each round, page,
 # concurrency and contender in turn runs wrk (warm-up, then the measured run), sampling CPU from /proc.
 # --quick: a smoke run (S, 1 round, 3 s after 1 s warm-up, c = 1 and 16) that proves the harness works.
+# --load-only: generate and load the scales, report how long each took and how big it is, and stop.
 # Writes deploy/bench/results/pages-<scales>-<date>.md (and .svg), and copies them to
 # deploy/bench/pages-results.md and deploy/bench/pages-throughput.svg. Stops everything it started.
 set -euo pipefail
@@ -19,7 +20,7 @@ source "$REPO/deploy/local/postgres.sh"
 cd "$REPO"
 command_line="deploy/bench/pages.sh${*:+ $*}"
 
-scales=S,M duration=20 warmup=5 rounds=2 concurrency=1,16,64 quick=0
+scales=S,M duration=20 warmup=5 rounds=2 concurrency=1,16,64 quick=0 load_only=0
 while (($#)); do
   case $1 in
     --scales | --scale) scales=$2; shift 2 ;;
@@ -27,6 +28,7 @@ while (($#)); do
     --warmup) warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
+    --load-only) load_only=1; shift ;;
     --quick) quick=1 scales=S duration=3 warmup=1 rounds=1 concurrency=1,16; shift ;;
     *) pglocal_die "unknown argument $1 (see the head of $0)" ;;
   esac
@@ -139,6 +141,11 @@ for scale in "${scale_list[@]}"; do
     (select count(*) from rel.films), (select count(*) from rel.people), (select count(*) from rel.reviews),
     (select count(*) from rel.comments), pg_size_pretty(pg_database_size(current_database())))")
 done
+
+if [[ $load_only == 1 ]]; then
+  for scale in "${scale_list[@]}"; do pglocal_say "scale $scale: loaded in ${load_seconds[$scale]} s: ${sizes[$scale]}"; done
+  exit 0
+fi
 
 admin_token=hr_bench_admin_$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 home_hr='{"query":"{ reviews(first: 1) { nodes { slug } } }"}'
