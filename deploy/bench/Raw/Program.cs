@@ -14,7 +14,6 @@ app.MapPost("/review", (Request request, HttpContext http) => PageAsync(http, Pa
 app.MapPost("/home", (HttpContext http) => PageAsync(http, PageSql.Home, null));
 app.MapPost("/search", (Request request, HttpContext http) => PageAsync(http, PageSql.Search, request.Query ?? ""));
 app.MapPost("/comment", (Request request, HttpContext http) => PageAsync(http, PageSql.PostComment, request.ReviewId ?? ""));
-app.MapGet("/ready", () => "ready");
 app.Run();
 
 async Task PageAsync(HttpContext http, string sql, string? parameter)
