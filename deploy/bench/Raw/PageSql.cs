@@ -1,0 +1,128 @@
+namespace HeadlessReviews.Bench.Raw;
+
+/// <summary>
+/// The pages as single statements over Marten's jsonb documents, answering the same JSON as the service's
+/// GraphQL documents in deploy/bench/pages.mjs.
+/// Each review document is unpacked once (jsonb_to_record): every <c>data -> …</c> would detoast its ~27 KB again. Global ids are base64url("Type:" + id without dashes).
+/// </summary>
+internal static class PageSql
+{
+    private static string GlobalId(string type, string id) =>
+        $"rtrim(translate(encode(convert_to('{type}:' || replace({id}::text, '-', ''), 'UTF8'), 'base64'), '+/', '-_'), '=')";
+
+    private static string CommentJson(string c) => $"""
+        jsonb_build_object('id', {GlobalId("Comment", c + ".id")}, 'authorName', {c}.data -> 'AuthorName', 'postedAt', {c}.data -> 'PostedAt',
+          'html', '<p>' || replace(replace(replace({c}.data ->> 'Body', '&', '&amp;'), '<', '&lt;'), '>', '&gt;') || '</p>')
+        """;
+
+    private static string Excerpt(string text) => $"""
+        (select case when length(t) <= 160 then t
+                     else rtrim(left(t, 160 - position(' ' in reverse(left(t, 160)))), ',;:. –-') || '…' end
+           from (select replace({text}, E'\n\n', ' ') as t) x)
+        """;
+
+    private static string People(string ids) => $"""
+        (select coalesce(jsonb_agg(jsonb_build_object('name', p.data -> 'Name', 'slug', p.data -> 'Slug') order by d.ord), '[]')
+           from jsonb_array_elements_text({ids}) with ordinality d(person_id, ord) join public.mt_doc_person p on p.id = d.person_id::uuid)
+        """;
+
+    private const string Certificate = """
+        case f.data ->> 'Certificate' when 'U' then 'U' when 'PG' then 'PG' when 'TwelveA' then '12A' when 'Twelve' then '12'
+          when 'Fifteen' then '15' when 'Eighteen' then '18' when 'R18' then 'R18' end
+        """;
+
+    public static readonly string Review = $"""
+        select jsonb_build_object('review', (
+          select jsonb_build_object(
+            'id', {GlobalId("Review", "r.id")}, 'headline', d."Headline", 'byline', d."Byline",
+            'publishedAt', d."PublishedAt",
+            'verdict', jsonb_build_object('rating', upper(d."Verdict" ->> 'Rating'), 'summary', d."Verdict" -> 'Summary'),
+            'body', jsonb_build_object('html', d."Body" -> 'Html', 'pullQuotes', d."Body" -> 'PullQuotes'),
+            'film', (select jsonb_build_object(
+                'title', f.data -> 'Title', 'year', f.data -> 'Year', 'runtimeMinutes', f.data -> 'RuntimeMinutes',
+                'certificateLabel', {Certificate}, 'genres', f.data -> 'Genres',
+                'poster', jsonb_build_object('url', f.data -> 'Poster' -> 'Url', 'altText', f.data -> 'Poster' -> 'AltText'),
+                'directors', {People("f.data -> 'DirectorIds'")},
+                'writers', {People("f.data -> 'WriterIds'")},
+                'cast', (select coalesce(jsonb_agg(jsonb_build_object('billing', m -> 'Billing', 'character', m -> 'Character',
+                           'person', jsonb_build_object('name', p.data -> 'Name', 'slug', p.data -> 'Slug')) order by (m ->> 'Billing')::int), '[]')
+                           from jsonb_array_elements(f.data -> 'Cast') m join public.mt_doc_person p on p.id = (m ->> 'PersonId')::uuid))
+              from public.mt_doc_film f where f.id = r.film_id),
+            'commentCount', (select count(*) from public.mt_doc_comment c where c.review_id = r.id and c.status = 'Approved'),
+            'comments', jsonb_build_object('nodes', (
+              select coalesce(jsonb_agg({CommentJson("t")} || jsonb_build_object('replies', (
+                       select coalesce(jsonb_agg({CommentJson("y")} order by y.posted_at, y.id), '[]')
+                         from public.mt_doc_comment y
+                        where y.review_id = r.id and y.status = 'Approved' and y.data ->> 'ParentId' = t.id::text))
+                     order by t.posted_at, t.id), '[]')
+                from (select c.* from public.mt_doc_comment c
+                       where c.review_id = r.id and c.status = 'Approved' and c.data ->> 'ParentId' is null
+                       order by c.posted_at, c.id limit 20) t)))
+            from public.mt_doc_review r, jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
+             where r.slug = $1 and r.status = 'Published'))::text
+        """;
+
+    public static readonly string Home = $"""
+        select jsonb_build_object('reviews', jsonb_build_object('nodes', coalesce(jsonb_agg(jsonb_build_object(
+            'id', {GlobalId("Review", "r.id")}, 'slug', d."Slug", 'headline', d."Headline", 'publishedAt', d."PublishedAt",
+            'excerpt', {Excerpt("d.\"Body\" ->> 'Text'")},
+            'verdict', jsonb_build_object('rating', upper(d."Verdict" ->> 'Rating'), 'summary', d."Verdict" -> 'Summary'),
+            'commentCount', (select count(*) from public.mt_doc_comment c where c.review_id = r.id and c.status = 'Approved'),
+            'film', (select jsonb_build_object('title', f.data -> 'Title', 'year', f.data -> 'Year',
+                       'poster', jsonb_build_object('url', f.data -> 'Poster' -> 'Url', 'altText', f.data -> 'Poster' -> 'AltText'),
+                       'directors', {People("f.data -> 'DirectorIds'")})
+                       from public.mt_doc_film f where f.id = r.film_id))
+            order by r.published_order desc, r.id desc), '[]')))::text
+          from (select id, film_id, published_order, data from public.mt_doc_review where status = 'Published'
+                order by published_order desc, id desc limit 20) r,
+               jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
+        """;
+
+    // The service's search expressions (SearchVectors), so the same GIN indexes serve them.
+    private const string ReviewVector =
+        "setweight(to_tsvector('simple', coalesce(data ->> 'Headline', '')), 'A') || " +
+        "setweight(to_tsvector('simple', coalesce(data -> 'Verdict' ->> 'Summary', '')), 'B') || " +
+        "setweight(to_tsvector('simple', coalesce(data -> 'Body' ->> 'Text', '')), 'C')";
+    private const string FilmVector =
+        "setweight(to_tsvector('simple', coalesce(data ->> 'Title', '')), 'A') || " +
+        "setweight(to_tsvector('simple', coalesce(data ->> 'GenreText', '')), 'B') || " +
+        "setweight(to_tsvector('simple', coalesce(data ->> 'Synopsis', '')), 'C')";
+    private const string PersonVector =
+        "setweight(to_tsvector('simple', coalesce(data ->> 'Name', '')), 'A') || " +
+        "setweight(to_tsvector('simple', coalesce(data ->> 'Bio', '')), 'C')";
+
+    public static readonly string Search = $"""
+        with q as (select plainto_tsquery('simple', $1) as query),
+        hits as (
+          select jsonb_build_object('__typename', 'Review', 'slug', data -> 'Slug', 'headline', data -> 'Headline') as node, id,
+                 round(ts_rank({ReviewVector}, q.query)::numeric, 6) as rank, 1 as kind_order
+            from public.mt_doc_review, q where ({ReviewVector}) @@ q.query and status = 'Published'
+          union all
+          select jsonb_build_object('__typename', 'Film', 'slug', data -> 'Slug', 'title', data -> 'Title', 'year', data -> 'Year'), id,
+                 round(ts_rank({FilmVector}, q.query)::numeric, 6), 2
+            from public.mt_doc_film, q where ({FilmVector}) @@ q.query
+          union all
+          select jsonb_build_object('__typename', 'Person', 'slug', data -> 'Slug', 'name', data -> 'Name'), id,
+                 round(ts_rank({PersonVector}, q.query)::numeric, 6), 3
+            from public.mt_doc_person, q where ({PersonVector}) @@ q.query)
+        select jsonb_build_object('search', jsonb_build_object('nodes', coalesce(jsonb_agg(node order by rank desc, kind_order, id), '[]')))::text
+          from (select * from hits order by rank desc, kind_order, id limit 10) h
+        """;
+
+    // A reader's comment, stored as the service stores one (held for moderation), answered like postComment.
+    public static readonly string PostComment = """
+        with c as (
+          insert into public.mt_doc_comment (id, data, mt_version, mt_dotnet_type, review_id, status, posted_at)
+          select n.id, jsonb_build_object('Id', n.id, 'ReviewId', r.id, 'ParentId', null, 'AuthorName', 'A reader',
+                   'AuthorEmail', 'reader@example.com', 'AuthorUrl', null, 'Body', 'Saw it again last night; the letters still land.',
+                   'PostedAt', now(), 'Status', 'Pending', 'SpamReasons', '[]'::jsonb, 'Version', 1),
+                 1, 'HeadlessReviews.Api.Comments.Comment', r.id, 'Pending', now()
+            from (select gen_random_uuid() as id) n, public.mt_doc_review r where r.id = $1::uuid
+          returning id, data)
+        select jsonb_build_object('postComment', jsonb_build_object('status', 'PENDING', 'comment', jsonb_build_object(
+                 'id', rtrim(translate(encode(convert_to('Comment:' || replace(c.id::text, '-', ''), 'UTF8'), 'base64'), '+/', '-_'), '='),
+                 'authorName', c.data -> 'AuthorName', 'html', '<p>' || (c.data ->> 'Body') || '</p>', 'postedAt', c.data -> 'PostedAt'),
+                 'errors', '[]'::jsonb))::text
+          from c
+        """;
+}
