@@ -17,17 +17,14 @@ cd "$REPO"
 command -v node >/dev/null || pglocal_die "Node 20 is needed for the fault test"
 POOL_SIZE=20   # Maximum Pool Size for the service: small, so a leak would show
 
-work='' fallback='' passed=0 failed=0
+work='' passed=0 failed=0
 cleanup() {
   local status=$?
   trap '' INT TERM
   pglocal_reap   # the service
   [[ -z ${FAULT_TEST_KEEP_LOG:-} || -z $work ]] || cp "$work/service.log" "$FAULT_TEST_KEEP_LOG" 2>/dev/null || true
   pglocal_stop
-  if [[ -n $work ]]; then
-    rm -rf "$work" "$fallback"
-    rmdir "$(pglocal_fallback_root "$REPO")" 2>/dev/null || true
-  fi
+  pglocal_throwaway_remove "$REPO"
   exit "$status"
 }
 trap cleanup EXIT
@@ -39,13 +36,8 @@ check() { # check OK TEXT
 }
 
 # --- a cluster of its own --------------------------------------------------------------------
-pglocal_find_bin
-work=$(mktemp -d "${TMPDIR:-/tmp}/headlessreviews-faults.XXXXXX")
-chmod 711 "$work"
-fallback=$(pglocal_fallback_root "$REPO")/faults-${work##*.}
-pglocal_home "$work/postgres" "$fallback"
-pglocal_init throwaway
-pglocal_start random
+pglocal_throwaway faults "$REPO"
+work=$PGLOCAL_WORK
 pglocal_createdb faults
 pglocal_say "PostgreSQL for the fault test: 127.0.0.1:$PGLOCAL_PORT"
 

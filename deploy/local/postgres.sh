@@ -21,6 +21,8 @@
 #   pglocal_connection_string [DB] prints the Npgsql connection string
 #   pglocal_fallback_root REPO     /var/tmp/headlessreviews-<hash of the repo path>
 #   pglocal_spawn / pglocal_reap   run a command in its own process group / stop that group
+#   pglocal_throwaway NAME REPO    a fresh work folder (PGLOCAL_WORK) with a started cluster in it
+#   pglocal_throwaway_remove REPO  removes that folder (and the fallback home) once stopped
 
 PGLOCAL_SERVER_USER=postgres
 PGLOCAL_PORT_FIRST=55432
@@ -318,4 +320,24 @@ pglocal_reap() {
   done
   kill -KILL -- "-$pgid" 2>/dev/null || true
   PGLOCAL_CHILD=
+}
+
+# A work folder of its own (PGLOCAL_WORK, named after NAME) holding a throwaway cluster, started on a
+# free port: what the test command and the fault test both need.
+pglocal_throwaway() {
+  local name=$1 repo=$2
+  pglocal_find_bin
+  PGLOCAL_WORK=$(mktemp -d "${TMPDIR:-/tmp}/headlessreviews-$name.XXXXXX")
+  chmod 711 "$PGLOCAL_WORK"   # mktemp's 700 would keep the postgres user out of $PGLOCAL_WORK/postgres
+  PGLOCAL_FALLBACK=$(pglocal_fallback_root "$repo")/$name-${PGLOCAL_WORK##*.}
+  pglocal_home "$PGLOCAL_WORK/postgres" "$PGLOCAL_FALLBACK"
+  pglocal_init throwaway
+  pglocal_start random
+}
+
+# Removes what pglocal_throwaway made; call after pglocal_stop.
+pglocal_throwaway_remove() {
+  [[ -n ${PGLOCAL_WORK:-} ]] || return 0
+  rm -rf "$PGLOCAL_WORK" "${PGLOCAL_FALLBACK:-}"
+  rmdir "$(pglocal_fallback_root "$1")" 2>/dev/null || true
 }

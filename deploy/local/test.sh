@@ -15,16 +15,12 @@ cd "$REPO"
 
 command -v dotnet >/dev/null || pglocal_die "dotnet not found: install the .NET SDK (see global.json)"
 
-work='' fallback=''
 cleanup() {
   local status=$?
   trap '' INT TERM   # let the clean-up finish even if Ctrl-C is pressed again
   pglocal_reap       # a suite still running (interrupted)
   pglocal_stop
-  if [[ -n $work ]]; then
-    rm -rf "$work" "$fallback"
-    rmdir "$(pglocal_fallback_root "$REPO")" 2>/dev/null || true
-  fi
+  pglocal_throwaway_remove "$REPO"
   exit "$status"
 }
 trap cleanup EXIT
@@ -32,13 +28,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- the throwaway cluster -------------------------------------------------------------
-pglocal_find_bin
-work=$(mktemp -d "${TMPDIR:-/tmp}/headlessreviews-test.XXXXXX")
-chmod 711 "$work"   # mktemp's 700 would keep the postgres user out of $work/postgres
-fallback=$(pglocal_fallback_root "$REPO")/test-${work##*.}
-pglocal_home "$work/postgres" "$fallback"
-pglocal_init throwaway
-pglocal_start random
+pglocal_throwaway test "$REPO"
+work=$PGLOCAL_WORK
 # The test fixture creates its own databases; it connects to "postgres" to do so.
 ConnectionStrings__Reviews=$(pglocal_connection_string postgres)
 export ConnectionStrings__Reviews
