@@ -1,6 +1,7 @@
 using System.Text;
 using HeadlessReviews.Api.Comments;
 using HeadlessReviews.Api.Films;
+using HeadlessReviews.Api.Images;
 using HeadlessReviews.Api.People;
 using HeadlessReviews.Api.Reviews;
 
