@@ -3,6 +3,7 @@
 #   1. dotnet test HeadlessReviews.sln (unit, integration, snapshots)
 #   2. tests/conformance/run.sh, once tests/conformance/package.json exists
 #   3. deploy/local/fault-test.sh (PostgreSQL stopped for 10 s under load; a cluster of its own)
+#   4. the benchmark's own projects build (deploy/bench/Loader and Raw: not in the solution)
 # The cluster lives in a fresh temporary folder that is removed afterwards, also on
 # failure and Ctrl-C. Every suite runs even when an earlier one fails. The last line is
 # "N passed, N failed, N skipped"; the exit status is non-zero if anything failed.
@@ -109,6 +110,11 @@ suite_name="fault test"
 run_suite fault-test bash deploy/local/fault-test.sh
 # shellcheck disable=SC2046
 add_counts $(plain_counts "$suite_log")
+
+# The benchmark's loader and raw endpoint compile against the service: a rename must not break them unseen.
+suite_name="benchmark builds"
+run_suite bench-build bash -c 'dotnet build deploy/bench/Loader -c Release -nologo -v q && dotnet build deploy/bench/Raw -c Release -nologo -v q'
+if [[ $suite_status == 0 ]]; then add_counts 2 0 0; else add_counts 0 0 0; fi
 
 echo ""
 if ((passed + failed + skipped == 0)); then
