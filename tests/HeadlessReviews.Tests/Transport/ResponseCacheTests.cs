@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Transport;
@@ -270,6 +272,21 @@ public sealed class ResponseCacheTests(ApiFactory api) : ReviewEditingTest(api)
         Assert.NotEqual(key, ResponseCacheKey.Of("POST", "application/json", Request("""{"a":"1","b":{"x":[1,"2"],"y":null}}""")));
         Assert.NotEqual(key, ResponseCacheKey.Of("GET", "application/json", Request("""{"a":1,"b":{"x":[1,"2"],"y":null}}""")));
         Assert.NotEqual(key, ResponseCacheKey.Of("POST", "application/graphql-response+json", Request("""{"a":1,"b":{"x":[1,"2"],"y":null}}""")));
+    }
+
+    [Fact]
+    public void Every_document_kind_is_the_lower_case_name_of_its_graph_type()
+    {
+        // CacheTags.ForPurging files an answer under the kinds of the types it has a place for by this rule.
+        var schema = Api.Services.GetRequiredService<HeadlessReviews.Api.Graph.HeadlessReviewsSchema>();
+        schema.Initialize();
+        var documents = typeof(ICacheTagged).Assembly.GetTypes().Where(type => type.IsClass && !type.IsAbstract && typeof(ICacheTagged).IsAssignableFrom(type)).ToList();
+        Assert.NotEmpty(documents);
+        foreach (var document in documents)
+        {
+            var kind = ((ICacheTagged)RuntimeHelpers.GetUninitializedObject(document)).CacheTagKind;
+            Assert.Contains(schema.AllTypes, type => type is GraphQL.Types.IObjectGraphType && string.Equals(type.Name, kind, StringComparison.OrdinalIgnoreCase) && !kind.Any(char.IsUpper));
+        }
     }
 
     private static CachedResponse Entry(params string[] tags) => new("application/json", "{}"u8.ToArray(), null, [], tags);
