@@ -2,7 +2,8 @@
 // that the contenders answer the same content, and the report (markdown table and SVG chart).
 //   node pages.mjs bodies <targets.tsv> <out-dir>
 //   node pages.mjs check <bodies-dir> <hr-url> <pg-url> <raw-url> <editor-token>
-//   node pages.mjs report <results.jsonl> <meta.json> <out.md> <out.svg>
+//   node pages.mjs stale <writer-url> <reader-url> <editor-token> <review-slug> <changes> <interval-ms> <readers> <out.json>
+//   node pages.mjs report <results.jsonl> <meta.json> <out.md> <out.svg> [stale.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 
 // The pages as the service's GraphQL documents (the frontend's queries) ...
@@ -46,9 +47,10 @@ const PG = {
 };
 
 const OPS = ['review', 'home', 'search', 'comment'];
-const CONTENDERS = ['hr', 'pg', 'raw'];
-const NAMES = { hr: 'HeadlessReviews', pg: 'PostGraphile 4', raw: 'raw Npgsql' };
-const PATHS = { hr: '/graphql', pg: '/graphql', raw: { review: '/review', home: '/home', search: '/search', comment: '/comment' } };
+// hr runs with its response cache off (what the issue's first targets are about), hrc with it on.
+const CONTENDERS = ['hr', 'hrc', 'pg', 'raw'];
+const NAMES = { hr: 'HeadlessReviews', hrc: 'HeadlessReviews, response cache on', pg: 'PostGraphile 4', raw: 'raw Npgsql' };
+const PATHS = { hr: '/graphql', hrc: '/graphql', pg: '/graphql', raw: { review: '/review', home: '/home', search: '/search', comment: '/comment' } };
 const pathOf = (contender, op) => (contender === 'raw' ? PATHS.raw[op] : PATHS[contender]);
 
 function bodies(targetsFile, out) {
@@ -60,6 +62,7 @@ function bodies(targetsFile, out) {
     pg: { review: ([slug]) => gql(PG.review, { slug }), home: () => gql(PG.home, {}), search: () => gql(PG.search, { query: 'love' }), comment: ([, , uuid], i) => gql(PG.comment, { reviewId: uuid, authorEmail: `reader${i}@example.com` }) },
     raw: { review: ([slug]) => JSON.stringify({ slug }), home: () => '{}', search: () => JSON.stringify({ query: 'love' }), comment: ([, , uuid]) => JSON.stringify({ reviewId: uuid }) },
   };
+  make.hrc = make.hr;
   for (const contender of CONTENDERS)
     for (const op of OPS) writeFileSync(`${out}/${contender}-${op}.txt`, targets.map((t, i) => make[contender][op](t, i)).join('\n') + '\n');
 }
@@ -91,14 +94,14 @@ async function post(url, body, token) {
   return json.data;
 }
 
-async function check(dir, hr, pg, raw, token) {
-  const base = { hr, pg, raw };
+async function check(dir, hr, hrc, pg, raw, token) {
+  const base = { hr, hrc, pg, raw };
   let failed = false;
   for (const op of OPS) {
     const answers = {};
     for (const contender of CONTENDERS) {
       const [first] = readFileSync(`${dir}/${contender}-${op}.txt`, 'utf8').split('\n');
-      const data = await post(base[contender] + pathOf(contender, op), first, op === 'comment' && contender === 'hr' ? token : undefined);
+      const data = await post(base[contender] + pathOf(contender, op), first, op === 'comment' && contender.startsWith('hr') ? token : undefined);
       if (op === 'comment') {
         const payload = data.postComment ?? data.createComment;
         if (!payload?.comment?.id) throw new Error(`${contender} comment: no comment in ${JSON.stringify(data)}`);
@@ -106,18 +109,82 @@ async function check(dir, hr, pg, raw, token) {
       }
       answers[contender] = JSON.stringify(digest[op](contender, data));
     }
-    if (op === 'comment') { console.error(`  check ${op}: all three stored a comment`); continue; }
-    const same = answers.hr === answers.pg && answers.hr === answers.raw;
-    console.error(`  check ${op}: ${same ? 'same content from all three' : 'DIFFERENT content'}`);
+    if (op === 'comment') { console.error(`  check ${op}: all stored a comment`); continue; }
+    // Asked twice of the cached contender: the second answer is a hit and must be the first again.
+    const again = JSON.stringify(digest[op]('hrc', await post(base.hrc + '/graphql', readFileSync(`${dir}/hrc-${op}.txt`, 'utf8').split('\n')[0])));
+    const same = CONTENDERS.every((c) => answers[c] === answers.hr) && again === answers.hrc;
+    console.error(`  check ${op}: ${same ? 'same content from all (and from a cache hit)' : 'DIFFERENT content'}`);
     if (!same) { failed = true; for (const c of CONTENDERS) console.error(`    ${c}: ${answers[c].slice(0, 600)}`); }
     if (answers.hr === 'null' || answers.hr === '[]') { failed = true; console.error(`    the ${op} page is empty`); }
   }
   if (failed) process.exit(1);
 }
 
+// The stale window: changes go through one instance (the writer), readers hammer another (the reader)
+// with the review's query, anonymous, so its response cache answers them. For each change, the window
+// is from the moment the mutation's response arrived to the arrival of the last answer from the reader
+// that still showed the old headline to a request sent after that moment (0 when there was none).
+async function stale(writer, reader, token, slug, changes, intervalMs, readers, outFile) {
+  const query = JSON.stringify({ query: 'query Stale($slug: String!) { review(slug: $slug) { headline } }', variables: { slug } });
+  const gql = async (url, body, auth) => {
+    const headers = { 'content-type': 'application/json' };
+    if (auth) headers.authorization = `Bearer ${auth}`;
+    const response = await fetch(url + '/graphql', { method: 'POST', headers, body });
+    const json = await response.json();
+    if (!response.ok || json.errors) throw new Error(`${url}: HTTP ${response.status}: ${JSON.stringify(json).slice(0, 400)}`);
+    return json.data;
+  };
+  const current = await gql(writer, JSON.stringify({ query: 'query($slug: String!) { review(slug: $slug) { id version headline } }', variables: { slug } }), token);
+  let { id, version } = current.review;
+  const original = current.review.headline;
+  const prefix = `Stale probe ${process.pid}`;
+  // changes[i]: when its response arrived, and the latest arrival of an old answer to a request sent after it.
+  const windows = [];
+  let latest = null; // { index, headline, at } of the last change whose response arrived
+  let reads = 0, errors = 0, running = true;
+  const headlineOf = (i) => `${prefix} #${i}`;
+  const indexOf = (headline) => (headline?.startsWith(prefix + ' #') ? Number(headline.slice(prefix.length + 2)) : -1);
+  const loop = async () => {
+    while (running) {
+      const known = latest;
+      try {
+        const data = await gql(reader, query);
+        const at = performance.now();
+        reads++;
+        // Older than the change that had answered before this request was sent: stale.
+        if (known && indexOf(data.review?.headline) < known.index) windows[known.index] = Math.max(windows[known.index] ?? 0, at - known.at);
+      } catch { errors++; }
+    }
+  };
+  const started = performance.now();
+  const loops = Array.from({ length: Number(readers) }, loop);
+  const mutation = 'mutation($input: UpdateReviewInput!) { updateReview(input: $input) { review { version headline } errors { code message } } }';
+  for (let i = 0; i < Number(changes); i++) {
+    await new Promise((resolve) => setTimeout(resolve, Number(intervalMs)));
+    const data = await gql(writer, JSON.stringify({ query: mutation, variables: { input: { id, expectedVersion: version, headline: headlineOf(i) } } }), token);
+    if (data.updateReview.errors.length) throw new Error(`updateReview: ${JSON.stringify(data.updateReview.errors)}`);
+    latest = { index: i, at: performance.now() };
+    windows[i] ??= 0;
+    version = data.updateReview.review.version;
+  }
+  await new Promise((resolve) => setTimeout(resolve, Number(intervalMs)));
+  running = false;
+  await Promise.all(loops);
+  const seconds = (performance.now() - started) / 1000;
+  // Put the review back as it was.
+  await gql(writer, JSON.stringify({ query: mutation, variables: { input: { id, expectedVersion: version, headline: original } } }), token);
+  const all = windows.map((w) => w ?? 0);
+  const sorted = [...all].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  const result = { changes: all.length, interval_ms: Number(intervalMs), readers: Number(readers), stale_changes: all.filter((w) => w > 0).length,
+    p50_ms: pct(50), p99_ms: pct(99), max_ms: sorted[sorted.length - 1], reads, reads_per_s: reads / seconds, errors };
+  writeFileSync(outFile, JSON.stringify(result) + '\n');
+  console.error(`  stale window over ${result.changes} changes: p50 ${result.p50_ms.toFixed(1)} ms, p99 ${result.p99_ms.toFixed(1)} ms, max ${result.max_ms.toFixed(1)} ms; ${result.stale_changes} changes saw a stale answer; ${reads} reads (${result.reads_per_s.toFixed(0)}/s), ${errors} errors`);
+}
+
 const median = (values) => { const s = [...values].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-function report(resultsFile, metaFile, outMd, outSvg) {
+function report(resultsFile, metaFile, outMd, outSvg, staleFile) {
   const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
   const runs = readFileSync(resultsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
   // One row per scale, op, concurrency and contender: rounds combined (sums for counts, medians for latencies).
@@ -160,7 +227,7 @@ function report(resultsFile, metaFile, outMd, outSvg) {
     '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of stat) {
     const hr = find(s.scale, s.op, s.c, 'hr');
-    const ratio = (other) => (s.contender === 'hr' && other?.rps ? f(hr.rps / other.rps, 2) + '×' : '');
+    const ratio = (other) => (s.contender.startsWith('hr') && other?.rps ? f(s.rps / other.rps, 2) + '×' : '');
     lines.push(`| ${s.scale} | ${s.op} | ${s.c} | ${NAMES[s.contender]} | ${f(s.rps)} | ${f(s.p50, 2)} | ${f(s.p99, 2)} | ${s.errors + s.readerErrors} | ${f(s.serverMsPerReq, 2)} | ${f(s.pgMsPerReq, 2)} | ${ratio(find(s.scale, s.op, s.c, 'pg'))} | ${ratio(find(s.scale, s.op, s.c, 'raw'))} | ${s.readerRps == null ? '' : f(s.readerRps)} |`);
   }
   // The issue's targets, each met, missed, or not measured by this run.
@@ -173,6 +240,14 @@ function report(resultsFile, metaFile, outMd, outSvg) {
     target(`${op} at ${scale}, c=16: ≥ 50 % of raw`, have ? hr.rps >= 0.5 * raw.rps : null, have ? `${f((100 * hr.rps) / raw.rps, 0)} %` : '');
     target(`${op} at ${scale}, c=16: p99 ≤ 2× raw's`, have ? hr.p99 <= 2 * raw.p99 : null, have ? `${f(hr.p99, 2)} ms vs ${f(raw.p99, 2)} ms` : '');
   }
+  for (const scale of ['S', 'M']) for (const op of ['home', 'review']) {
+    const hrc = find(scale, op, 16, 'hrc'), raw = find(scale, op, 16, 'raw');
+    const have = hrc && raw && hrc.rps > 0 && raw.rps > 0;
+    target(`${op} at ${scale}, c=16, response cache on: ≥ 3× raw`, have ? hrc.rps >= 3 * raw.rps : null, have ? `${f(hrc.rps / raw.rps, 2)}× (${f(hrc.rps)} vs ${f(raw.rps)} req/s)` : '');
+  }
+  const stale = staleFile ? JSON.parse(readFileSync(staleFile, 'utf8')) : null;
+  target('stale window after a change, another instance, p99 < 100 ms', stale ? stale.p99_ms < 100 : null,
+    stale ? `p50 ${f(stale.p50_ms, 1)} ms, p99 ${f(stale.p99_ms, 1)} ms, max ${f(stale.max_ms, 1)} ms over ${stale.changes} changes (${stale.stale_changes} with any stale answer; ${f(stale.reads_per_s, 0)} reads/s, ${stale.errors} errors)` : '');
   const postS = find('S', 'comment', 16, 'hr'), postM = find('M', 'comment', 16, 'hr');
   target('postComment p50 at M ≤ 1.5× at S (c=16)', postS?.p50 != null && postM?.p50 != null ? postM.p50 <= 1.5 * postS.p50 : null, postS && postM ? `${f(postM.p50, 2)} ms vs ${f(postS.p50, 2)} ms` : '');
   const posts = stat.filter((s) => s.op === 'comment' && s.contender === 'hr');
@@ -198,18 +273,19 @@ function report(resultsFile, metaFile, outMd, outSvg) {
 // Grouped bars: one group per scale, page and concurrency; one bar per contender.
 function chart(stat, meta) {
   const groups = [...new Set(stat.map((s) => `${s.scale} ${s.op} c=${s.c}`))];
-  const colours = { hr: '#1f77b4', pg: '#ff7f0e', raw: '#2ca02c' };
+  const colours = { hr: '#1f77b4', hrc: '#9467bd', pg: '#ff7f0e', raw: '#2ca02c' };
   const max = Math.max(1, ...stat.map((s) => s.rps));
   const bar = 14, gap = 18, left = 150, width = 900, plot = width - left - 90;
-  const height = 70 + groups.length * (3 * bar + gap);
+  const n = CONTENDERS.length;
+  const height = 70 + groups.length * (n * bar + gap);
   const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="10" y="20" font-size="15">Throughput (requests/s) per contender${meta.quick ? ' — smoke run, not results' : ''}; ${esc(meta.date)}</text>`];
-  CONTENDERS.forEach((c, i) => out.push(`<rect x="${10 + i * 170}" y="32" width="12" height="12" fill="${colours[c]}"/><text x="${26 + i * 170}" y="43">${NAMES[c]}</text>`));
+  CONTENDERS.forEach((c, i) => out.push(`<rect x="${10 + i * 220}" y="32" width="12" height="12" fill="${colours[c]}"/><text x="${26 + i * 220}" y="43">${NAMES[c]}</text>`));
   groups.forEach((g, gi) => {
-    const y0 = 60 + gi * (3 * bar + gap);
-    out.push(`<text x="${left - 8}" y="${y0 + 1.5 * bar + 4}" text-anchor="end">${esc(g)}</text>`);
+    const y0 = 60 + gi * (n * bar + gap);
+    out.push(`<text x="${left - 8}" y="${y0 + (n / 2) * bar + 4}" text-anchor="end">${esc(g)}</text>`);
     CONTENDERS.forEach((c, ci) => {
       const s = stat.find((x) => `${x.scale} ${x.op} c=${x.c}` === g && x.contender === c);
       if (!s) return;
@@ -225,5 +301,6 @@ function chart(stat, meta) {
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'bodies') bodies(...rest);
 else if (command === 'check') await check(...rest);
+else if (command === 'stale') await stale(...rest);
 else if (command === 'report') report(...rest);
 else { console.error('usage: node pages.mjs bodies|check|report …'); process.exit(2); }

@@ -5,8 +5,10 @@
 #   deploy/bench/pages.sh [--scales S,M] [--duration 20] [--warmup 5] [--rounds 2] [--concurrency 1,16,64] [--quick] [--load-only]
 #
 # For each scale it loads the catalogue (deploy/bench/Loader: Marten bulk insert, plus a relational copy for
-# PostGraphile), starts the three servers, checks they answer the same content, then for each round, page,
-# concurrency and contender in turn runs wrk (warm-up, then the measured run), sampling CPU from /proc.
+# PostGraphile), starts the servers (HeadlessReviews twice: `hr` with its response cache off, `hrc` with it
+# on), checks they answer the same content, then for each round, page, concurrency and contender in turn runs
+# wrk (warm-up, then the measured run), sampling CPU from /proc. Then, at the first scale, the stale window:
+# a second instance with the cache on takes headline edits while readers hammer `hrc` (pages.mjs stale).
 # --quick: a smoke run (S, 1 round, 3 s after 1 s warm-up, c = 1 and 16) that proves the harness works.
 # --load-only: generate and load the scales, report how long each took and how big it is, and stop.
 # Writes deploy/bench/results/pages-<scales>-<date>.md (and .svg), and copies them to
@@ -29,14 +31,15 @@ while (($#)); do
     --rounds) rounds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     --load-only) load_only=1; shift ;;
-    --quick) quick=1 scales=S duration=3 warmup=1 rounds=1 concurrency=1,16; shift ;;
+    --quick) quick=1 scales=S duration=3 warmup=1 rounds=1 concurrency=1,16 stale_changes=40; shift ;;
     *) pglocal_die "unknown argument $1 (see the head of $0)" ;;
   esac
 done
 IFS=, read -ra scale_list <<<"${scales^^}"
 IFS=, read -ra concurrency_list <<<"$concurrency"
 ops=(review home search comment)
-contenders=(hr pg raw)
+contenders=(hr hrc pg raw)
+stale_changes=300 stale_interval_ms=100
 
 for tool in dotnet node npm wrk curl; do command -v $tool >/dev/null || pglocal_die "$tool not found${tool/wrk/ (apt-get install wrk)}"; done
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -123,7 +126,7 @@ pglocal_init throwaway
 pglocal_start random
 pg_version=$(pglocal_psql -d postgres -tAc 'show server_version')
 
-declare -A load_seconds cold_start sizes rss_hr rss_pg rss_raw
+declare -A load_seconds cold_start sizes rss_hr rss_hrc rss_pg rss_raw
 results=$work/results.jsonl
 : >"$results"
 # Each scale has a database of its own: the service's Marten tables, and the relational copy in schema rel.
@@ -155,13 +158,21 @@ for scale in "${scale_list[@]}"; do
   pglocal_say "scale $scale: starting the contenders"
   hr_port=$(free_port)
   started=$(now)
+  # hr: the response cache explicitly off (the targets without caching); hrc: on, as it is by default.
   ConnectionStrings__Reviews=$conn ASPNETCORE_ENVIRONMENT=Production HeadlessReviews__AdminToken=$admin_token \
-  Logging__LogLevel__Default=Warning HeadlessReviews__Ide__Enabled=false \
+  Logging__LogLevel__Default=Warning HeadlessReviews__Ide__Enabled=false HeadlessReviews__ResponseCache__Enabled=false \
     spawn "$work/hr-$scale.log" dotnet "$API_DLL" --urls "http://127.0.0.1:$hr_port"
   hr_pid=$SPAWNED
   wait_ready "$hr_pid" "http://127.0.0.1:$hr_port/graphql" "$home_hr" "$work/hr-$scale.log"
   cold_start[$scale]=$(awk -v a="$started" -v b="$(now)" 'BEGIN {printf "%.2f", b - a}')
   pglocal_say "  HeadlessReviews: pid $hr_pid, ready in ${cold_start[$scale]} s"
+  hrc_port=$(free_port)
+  ConnectionStrings__Reviews=$conn ASPNETCORE_ENVIRONMENT=Production HeadlessReviews__AdminToken=$admin_token \
+  Logging__LogLevel__Default=Warning HeadlessReviews__Ide__Enabled=false HeadlessReviews__ResponseCache__Enabled=true \
+    spawn "$work/hrc-$scale.log" dotnet "$API_DLL" --urls "http://127.0.0.1:$hrc_port"
+  hrc_pid=$SPAWNED
+  wait_ready "$hrc_pid" "http://127.0.0.1:$hrc_port/graphql" "$home_hr" "$work/hrc-$scale.log"
+  pglocal_say "  HeadlessReviews with the response cache: pid $hrc_pid"
 
   raw_port=$(free_port)
   ConnectionStrings__Reviews=$conn ASPNETCORE_ENVIRONMENT=Production \
@@ -183,15 +194,15 @@ for scale in "${scale_list[@]}"; do
 
   mkdir -p "$work/bodies-$scale"
   node "$BENCH/pages.mjs" bodies "$work/targets-$scale.tsv" "$work/bodies-$scale"
-  node "$BENCH/pages.mjs" check "$work/bodies-$scale" "http://127.0.0.1:$hr_port" "http://127.0.0.1:$pg_port" "http://127.0.0.1:$raw_port" "$editor_token"
+  node "$BENCH/pages.mjs" check "$work/bodies-$scale" "http://127.0.0.1:$hr_port" "http://127.0.0.1:$hrc_port" "http://127.0.0.1:$pg_port" "http://127.0.0.1:$raw_port" "$editor_token"
 
-  declare -A pid_of=([hr]=$hr_pid [pg]=$pg_pid [raw]=$raw_pid)
-  declare -A url_of=([hr]=http://127.0.0.1:$hr_port [pg]=http://127.0.0.1:$pg_port [raw]=http://127.0.0.1:$raw_port)
-  declare -A path_of=([hr]=/graphql [pg]=/graphql)
+  declare -A pid_of=([hr]=$hr_pid [hrc]=$hrc_pid [pg]=$pg_pid [raw]=$raw_pid)
+  declare -A url_of=([hr]=http://127.0.0.1:$hr_port [hrc]=http://127.0.0.1:$hrc_port [pg]=http://127.0.0.1:$pg_port [raw]=http://127.0.0.1:$raw_port)
+  declare -A path_of=([hr]=/graphql [hrc]=/graphql [pg]=/graphql)
   run_wrk() { # contender op c seconds -> one JSON line
     local contender=$1 op=$2 c=$3 seconds=$4 path token=''
     path=${path_of[$contender]:-/$op}
-    [[ $contender == hr && $op == comment ]] && token=$editor_token
+    [[ $contender == hr* && $op == comment ]] && token=$editor_token
     wrk -t "$((c < 2 ? c : 2))" -c "$c" -d "${seconds}s" --timeout 10s -s "$BENCH/pages.lua" "${url_of[$contender]}" \
       -- "$work/bodies-$scale/$contender-$op.txt" "$path" "$token" | grep '^{"requests"'
   }
@@ -218,8 +229,24 @@ for scale in "${scale_list[@]}"; do
       done
     done
   done
-  rss_hr[$scale]=$(hwm_mb "$hr_pid") rss_pg[$scale]=$(hwm_mb "$pg_pid") rss_raw[$scale]=$(hwm_mb "$raw_pid")
+  rss_hr[$scale]=$(hwm_mb "$hr_pid") rss_hrc[$scale]=$(hwm_mb "$hrc_pid") rss_pg[$scale]=$(hwm_mb "$pg_pid") rss_raw[$scale]=$(hwm_mb "$raw_pid")
   stop "$hr_pid"; stop "$raw_pid"; stop "$pg_pid"
+
+  # The stale window, once (first scale): edits through a second cached instance, readers on hrc.
+  if [[ ! -f $work/stale.json ]]; then
+    writer_port=$(free_port)
+    ConnectionStrings__Reviews=$conn ASPNETCORE_ENVIRONMENT=Production HeadlessReviews__AdminToken=$admin_token \
+    Logging__LogLevel__Default=Warning HeadlessReviews__Ide__Enabled=false HeadlessReviews__ResponseCache__Enabled=true \
+      spawn "$work/writer-$scale.log" dotnet "$API_DLL" --urls "http://127.0.0.1:$writer_port"
+    writer_pid=$SPAWNED
+    wait_ready "$writer_pid" "http://127.0.0.1:$writer_port/graphql" "$home_hr" "$work/writer-$scale.log"
+    stale_slug=$(head -n 1 "$work/targets-$scale.tsv" | cut -f 1)
+    pglocal_say "  stale window: $stale_changes headline edits of $stale_slug every $stale_interval_ms ms through pid $writer_pid, readers on pid $hrc_pid"
+    node "$BENCH/pages.mjs" stale "http://127.0.0.1:$writer_port" "http://127.0.0.1:$hrc_port" "$editor_token" "$stale_slug" \
+      "$stale_changes" "$stale_interval_ms" 8 "$work/stale.json" || pglocal_die "the stale-window run failed"
+    stop "$writer_pid"
+  fi
+  stop "$hrc_pid"
 done
 
 stamp=$(date -u +%Y-%m-%dT%H%MZ)
@@ -231,7 +258,7 @@ json_map() { # name of an associative array -> JSON object of strings/numbers
   echo "{$out}"
 }
 rss_json='{' sep=''
-for scale in "${scale_list[@]}"; do rss_json+="$sep\"$scale\":{\"hr\":${rss_hr[$scale]},\"pg\":${rss_pg[$scale]},\"raw\":${rss_raw[$scale]}}"; sep=,; done
+for scale in "${scale_list[@]}"; do rss_json+="$sep\"$scale\":{\"hr\":${rss_hr[$scale]},\"hrc\":${rss_hrc[$scale]},\"pg\":${rss_pg[$scale]},\"raw\":${rss_raw[$scale]}}"; sep=,; done
 rss_json+='}'
 cold_json='{' sep=''
 for scale in "${scale_list[@]}"; do cold_json+="$sep\"$scale\":${cold_start[$scale]}"; sep=,; done
@@ -243,7 +270,8 @@ cat >"$work/meta.json" <<JSON
  "concurrency":[$concurrency],"scales":["$(IFS=,; echo "${scale_list[*]}" | sed 's/,/","/g')"],
  "sizes":$(json_map sizes),"loadSeconds":$(json_map load_seconds),"coldStart":$cold_json,"rss":$rss_json,"svgName":"${base##*/}.svg"}
 JSON
-node "$BENCH/pages.mjs" report "$results" "$work/meta.json" "$base.md" "$base.svg"
+node "$BENCH/pages.mjs" report "$results" "$work/meta.json" "$base.md" "$base.svg" "$work/stale.json"
+cp "$work/stale.json" "$base.stale.json"
 cp "$results" "$base.jsonl"
 sed "s|(${base##*/}.svg)|(pages-throughput.svg)|" "$base.md" >"$BENCH/pages-results.md"
 cp "$base.svg" "$BENCH/pages-throughput.svg"

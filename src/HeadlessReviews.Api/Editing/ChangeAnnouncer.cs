@@ -7,22 +7,30 @@ namespace HeadlessReviews.Api.Editing;
 /// What the editing operations tell others of a change: webhook receivers (the outbox) and this
 /// service's subscribers (NOTIFY), both queued in the change's session, so nothing is announced for a
 /// change that rolls back. One per scope; a caller that announces in its own way (an import that
-/// sends one summary at its end) sets <see cref="Quiet"/> before it edits.
+/// sends one summary at its end) sets <see cref="Quiet"/> before it edits. Every instance's response
+/// cache hears of every change (<see cref="CachePurge"/>), quiet or not: a stale answer is no announcement.
 /// </summary>
-public sealed class ChangeAnnouncer(IChangeOutbox outbox, IEventBus bus)
+public sealed class ChangeAnnouncer(IChangeOutbox outbox, IEventBus bus, IEnumerable<IAnnouncedNode> features)
 {
     /// <summary>When set, this scope's edits announce nothing: no webhook, no subscription event.</summary>
     public bool Quiet { get; set; }
 
     public void Changed(IDocumentSession session, object document)
     {
+        Purge(session, document, deleted: false);
         if (!Quiet) outbox.QueueChange(session, document, deleted: false);
     }
 
     /// <summary>A checked delete: Marten sees an update, receivers must hear "deleted".</summary>
     public void Deleted(IDocumentSession session, object document)
     {
+        Purge(session, document, deleted: true);
         if (!Quiet) outbox.QueueChange(session, document, deleted: true);
+    }
+
+    private void Purge(IDocumentSession session, object document, bool deleted)
+    {
+        if (CachePurge.Of(document, deleted, features) is { } purge) bus.Publish(session, CachePurge.Topic, purge);
     }
 
     /// <summary>A bus event for subscribers (<c>reviewPublished</c>), sent when the session commits.</summary>

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 
 namespace HeadlessReviews.Api.Execution;
 
@@ -20,6 +21,40 @@ public static class CacheTags
         var all = kinds.Concat(documents).ToList();
         return all.Sum(tag => tag.Length + 1) <= maxBytes ? all : [.. kinds];
     }
+
+    /// <summary>
+    /// What the response cache files an answer under: every document's tags, and the kind of every object
+    /// type the answer has a place for, found or not (<c>review</c> for a list of reviews that came back
+    /// empty, or a <c>review(slug:)</c> that found none), so that the purge of a kind, which every change
+    /// of a document of that kind sends, also reaches answers that would show it now. A kind is the type's
+    /// name in lower case (<c>Review</c>: <c>review</c>); an interface or union stands for all its types.
+    /// </summary>
+    public static IReadOnlyCollection<string> ForPurging(ExecutionResult result)
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        if (result.Data is ExecutionNode root) CollectAll(root, tags, []);
+        return tags;
+    }
+
+    private static void CollectAll(ExecutionNode node, HashSet<string> tags, HashSet<IGraphType> seenTypes)
+    {
+        if (node is ObjectExecutionNode && node.Result is ICacheTagged tagged)
+        {
+            tags.Add(tagged.CacheTagKind);
+            tags.Add(Of(tagged));
+        }
+        if (node.GraphType?.GetNamedType() is { } type && seenTypes.Add(type))
+        {
+            if (type is IAbstractGraphType abstractType)
+                foreach (var possible in abstractType.PossibleTypes) tags.Add(KindOf(possible));
+            else if (type is IObjectGraphType) tags.Add(KindOf(type));
+        }
+        if (node is IParentExecutionNode parent)
+            foreach (var child in parent.GetChildNodes())
+                CollectAll(child, tags, seenTypes);
+    }
+
+    private static string KindOf(IGraphType type) => type.Name.ToLowerInvariant();
 
     /// <summary>The tag of one document: <c>review-&lt;32 hex digits&gt;</c>.</summary>
     public static string Of(ICacheTagged document) => $"{document.CacheTagKind}-{document.Id:N}";

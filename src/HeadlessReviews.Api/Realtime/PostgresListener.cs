@@ -25,6 +25,9 @@ public sealed class PostgresListener(
     /// <summary>Completes when the listener is (again) listening: events committed from then on are received.</summary>
     public Task Listening => Volatile.Read(ref _listening).Task;
 
+    /// <summary>Raised when the connection is found lost: from then until <see cref="Listening"/> completes again, events may be missed.</summary>
+    public event Action? Lost;
+
     /// <summary>How many times the connection was re-established after a loss.</summary>
     public int Reconnections { get; private set; }
 
@@ -105,6 +108,7 @@ public sealed class PostgresListener(
                 // A silent cut is only noticed at the next ping: the gap starts at the last proof of life.
                 _lostAt = _aliveAt ?? clock.GetUtcNow();
                 if (Listening.IsCompleted) Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                Lost?.Invoke();
             }
             throw;
         }

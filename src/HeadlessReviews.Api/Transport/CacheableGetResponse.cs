@@ -32,24 +32,43 @@ public sealed class CacheableGetResponse(IGraphQLSerializer serializer, IOptions
 
     public async Task WriteAsync(HttpContext context, string mediaType, ExecutionResult result)
     {
-        using var body = new MemoryStream();
-        await serializer.WriteAsync(body, result, context.RequestAborted);
-        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+        var bytes = await SerializeAsync(result, context.RequestAborted);
+        await WriteAsync(context, mediaType, bytes, ETagOf(mediaType, bytes), HeaderTagsOf(result));
+    }
 
+    /// <summary>The body as the serializer writes it, for the response cache to keep.</summary>
+    public async Task<byte[]> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        await serializer.WriteAsync(body, result, cancellationToken);
+        return body.ToArray();
+    }
+
+    /// <summary>The answer's <c>Cache-Tag</c> values (none when the application names none).</summary>
+    public IReadOnlyList<string> HeaderTagsOf(ExecutionResult result) =>
+        cacheTags?.TagsOf(result, settings.Value.MaxCacheTagBytes) ?? [];
+
+    public static string ETagOf(string mediaType, ReadOnlySpan<byte> body) => new EntityTagHeaderValue(TagOf(mediaType, body)).ToString();
+
+    /// <summary>
+    /// Writes an answer from its parts: a fresh one and one the response cache kept go through here
+    /// alike, so a hit is byte for byte and header for header what its miss was.
+    /// </summary>
+    public async Task WriteAsync(HttpContext context, string mediaType, ReadOnlyMemory<byte> bytes, string etag, IReadOnlyList<string> tags)
+    {
         var response = context.Response;
-        var etag = new EntityTagHeaderValue(TagOf(mediaType, bytes.Span));
-        response.Headers.ETag = etag.ToString();
+        response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl();
         // Another Accept is another body; a token could be another answer.
         response.Headers.Vary = "Accept, Authorization";
         // What the answer shows, for targeted CDN purges: Cloudflare reads commas, Fastly spaces.
-        if (cacheTags?.TagsOf(result, settings.Value.MaxCacheTagBytes) is { Count: > 0 } tags)
+        if (tags.Count > 0)
         {
             response.Headers["Cache-Tag"] = string.Join(',', tags);
             response.Headers["Surrogate-Key"] = string.Join(' ', tags);
         }
 
-        if (Matches(context.Request, etag))
+        if (context.Request.Headers.IfNoneMatch.Count > 0 && Matches(context.Request, EntityTagHeaderValue.Parse(etag)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

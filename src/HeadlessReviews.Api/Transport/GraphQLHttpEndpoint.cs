@@ -20,8 +20,10 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
     IDocumentExecuter<TSchema> executer,
     IGraphQLSerializer serializer,
     CacheableGetResponse cacheable,
+    ResponseCache responseCache,
     IOptions<GraphQLHttpSettings> settings,
-    IOptions<GraphQLErrorStatuses> errorStatuses) where TSchema : ISchema
+    IOptions<GraphQLErrorStatuses> errorStatuses,
+    ICacheTagSource? cacheTags = null) where TSchema : ISchema
 {
 
     public async Task HandleAsync(HttpContext context)
@@ -56,7 +58,27 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
             return;
         }
 
+        // Anonymous requests may be answered from the response cache, before anything is parsed.
+        string? cacheKey = null;
+        var generation = 0L;
+        if (responseCache.IsServing && CacheableGetResponse.IsAnonymous(context.Request))
+        {
+            cacheKey = ResponseCacheKey.Of(isGet ? HttpMethods.Get : HttpMethods.Post, mediaType, request);
+            if (responseCache.TryGet(cacheKey, out var hit))
+            {
+                await WriteCachedAsync(context, isGet, hit);
+                return;
+            }
+            // Taken before anything is read: a purge from now on means this answer may be old already.
+            generation = responseCache.Generation;
+        }
+
         var result = await executer.ExecuteAsync(request.ToExecutionOptions(context.User, context.RequestServices, isGet ? OperationRule.ForGet : OperationRule.ForPost, context.RequestAborted));
+        if (cacheKey is not null && IsStorable(result))
+        {
+            await WriteCachedAsync(context, isGet, await StoreAsync(cacheKey, mediaType, isGet, result, generation, context.RequestAborted));
+            return;
+        }
 
         if (result.Errors?.Any(error => error is MethodNotAllowedError) == true)
         {
@@ -72,6 +94,33 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
         }
         if (isGet) context.Response.Headers.CacheControl = CacheableGetResponse.NotCacheable(context.Request);
         await WriteAsync(context, mediaType, status, result);
+    }
+
+    /// <summary>Only a query that ran without a single error is kept: never a mutation, a subscription or errors.</summary>
+    private static bool IsStorable(ExecutionResult result) =>
+        result.Executed && (result.Errors is null || result.Errors.Count == 0)
+        && result.Operation?.Operation == GraphQLParser.AST.OperationType.Query;
+
+    private async Task<CachedResponse> StoreAsync(string key, string mediaType, bool isGet, ExecutionResult result, long generation, CancellationToken cancellationToken)
+    {
+        var body = await cacheable.SerializeAsync(result, cancellationToken);
+        var response = new CachedResponse(mediaType, body,
+            isGet ? CacheableGetResponse.ETagOf(mediaType, body) : null,
+            isGet ? cacheable.HeaderTagsOf(result) : [],
+            cacheTags?.PurgeTagsOf(result) ?? []);
+        responseCache.TryStore(key, response, generation);
+        return response;
+    }
+
+    /// <summary>A miss that was stored and every later hit are written here, the same way.</summary>
+    private Task WriteCachedAsync(HttpContext context, bool isGet, CachedResponse response)
+    {
+        if (isGet) return cacheable.WriteAsync(context, response.MediaType, response.Body, response.ETag!, response.HeaderTags);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = $"{response.MediaType}; charset=utf-8";
+        context.Response.Headers.Vary = HeaderNames.Accept;
+        context.Response.ContentLength = response.Body.Length;
+        return context.Response.Body.WriteAsync(response.Body, context.RequestAborted).AsTask();
     }
 
     /// <summary>

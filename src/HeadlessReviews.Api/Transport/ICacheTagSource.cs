@@ -11,4 +11,11 @@ public interface ICacheTagSource
 {
     /// <summary>The tags of <paramref name="result"/>, joined at most <paramref name="maxBytes"/> long.</summary>
     IReadOnlyList<string> TagsOf(ExecutionResult result, int maxBytes);
+
+    /// <summary>
+    /// What the response cache files <paramref name="result"/> under, to be purged by: every tag, never
+    /// cut short, and whatever else could make the answer change (the kinds a list could have shown
+    /// even when it came back empty).
+    /// </summary>
+    IReadOnlyCollection<string> PurgeTagsOf(ExecutionResult result) => TagsOf(result, int.MaxValue);
 }

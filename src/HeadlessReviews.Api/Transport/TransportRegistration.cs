@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HeadlessReviews.Api.Transport;
 
@@ -8,6 +9,9 @@ public static class TransportRegistration
     {
         services.AddOptions<GraphQLHttpSettings>().BindConfiguration(GraphQLHttpSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CacheableGetResponse>();
+        services.AddOptions<ResponseCacheSettings>().BindConfiguration(ResponseCacheSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<GraphQLHttpEndpoint<TSchema>>();
         return services;
     }

@@ -22,5 +22,7 @@ public static class TransportPolicies
     private sealed class DocumentCacheTags : ICacheTagSource
     {
         public IReadOnlyList<string> TagsOf(ExecutionResult result, int maxBytes) => CacheTags.Of(result, maxBytes);
+
+        public IReadOnlyCollection<string> PurgeTagsOf(ExecutionResult result) => CacheTags.ForPurging(result);
     }
 }

@@ -24,6 +24,7 @@ public static class WebRegistration
         services.AddGraphQLWebSockets<HeadlessReviewsSchema>();
         services.AddGraphQLServerSentEvents<HeadlessReviewsSchema>();
         services.AddHeadlessReviewsTransportPolicies();
+        services.AddHostedService<ResponseCachePurging>();
         services.AddGraphQLIde(GraphQLPath);
         services.AddSingleton<SchemaDocument>();
         services.AddProblemDetails();

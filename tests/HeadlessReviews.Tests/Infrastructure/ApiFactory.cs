@@ -67,6 +67,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("HeadlessReviews:PersistedDocuments:RegistrationsPerMinute", "100000");
         builder.UseSetting("HeadlessReviews:PersistedDocuments:RegistrationsPerHour", "1000000");
         builder.UseSetting("HeadlessReviews:AdminToken", AdminToken);
+        // Tests read right after their own changes; the response cache has tests of its own (ResponseCacheTests).
+        builder.UseSetting("HeadlessReviews:ResponseCache:Enabled", "false");
         builder.ConfigureServices(services => services.ConfigureMarten(options => options.Logger(RoundTrips)));
     }
 

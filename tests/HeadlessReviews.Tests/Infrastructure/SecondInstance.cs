@@ -19,6 +19,8 @@ public sealed class SecondInstance(ApiFactory api) : WebApplicationFactory<Progr
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Reviews", api.ConnectionString);
         builder.UseSetting("HeadlessReviews:AdminToken", ApiFactory.AdminToken);
+        // Tests read right after their own changes; the response cache has tests of its own (ResponseCacheTests).
+        builder.UseSetting("HeadlessReviews:ResponseCache:Enabled", "false");
         // A filter for this provider alone outranks appsettings' levels: it sees everything.
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCollector>(null, LogLevel.Trace));
     }
