@@ -37,6 +37,19 @@ public abstract class BatchLoader<TKey, TValue> where TKey : notnull
         }
     }
 
+    /// <summary>
+    /// Caches a value fetched on another loader's round trip, so loading its key costs none; a key already
+    /// asked for keeps what it has.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_lock)
+        {
+            if (_batchOfKey.ContainsKey(key)) return;
+            _batchOfKey[key] = new Batch { Fetch = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(new Dictionary<TKey, TValue> { [key] = value }) };
+        }
+    }
+
     public IDataLoaderResult<TValue[]> LoadMany(IEnumerable<TKey> keys)
     {
         return DataLoaderResults.WhenAll(keys.Select(Load));

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using HeadlessReviews.Api.Execution;
 using JasperFx;
+using Marten.Schema;
 
 namespace HeadlessReviews.Api.Reviews;
 
@@ -36,6 +38,16 @@ public sealed class Review : IRevisioned, ICacheTagged
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsPublished => Status == ReviewStatus.Published;
+
+    /// <summary>
+    /// Set on a card a list loaded without the body (<see cref="ReviewCards"/>): its body holds only the start
+    /// of the text, enough for excerpts up to this length. Null: the whole review. Never stored.
+    /// </summary>
+    [JsonIgnore]
+    public int? ExcerptsUpTo { get; set; }
+
+    /// <summary>Marten calls this when it maps the document: indexes its fluent configuration cannot express.</summary>
+    public static void ConfigureMarten(DocumentMapping mapping) => ReviewStorage.AddPublishedListIndex(mapping);
 }
 
 public enum ReviewStatus

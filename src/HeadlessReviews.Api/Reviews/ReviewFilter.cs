@@ -57,12 +57,13 @@ public sealed class ReviewFilter
     }
 
     /// <summary>The list of reviews the viewer may see, in the given order (newest first by default).</summary>
-    public static KeysetQuery Query(Viewer viewer, IReadOnlyList<ReviewOrder>? orderBy)
+    /// <param name="cardExcerpts">Load cards without the body (<see cref="ReviewCards"/>), for excerpts up to this length; null: whole reviews.</param>
+    public static KeysetQuery Query(Viewer viewer, IReadOnlyList<ReviewOrder>? orderBy, int? cardExcerpts = null)
     {
         var order = (orderBy is { Count: > 0 } ? orderBy : [new ReviewOrder()]).Select(o => o.ToSortKey()).ToList();
         order.Add(new SortKey("d.id", "uuid", Descending: false));
         var signature = "reviews:" + string.Join(",", order.Select(k => $"{k.Expression}{(k.Descending ? "-" : "+")}"));
-        return new KeysetQuery($"{Tables.Reviews} d", order, signature) { Data = DocumentJson.RevisionedColumns("d") }.Where(ReviewVisibility.Sql(viewer));
+        return new KeysetQuery($"{Tables.Reviews} d", order, signature) { Data = cardExcerpts is { } length ? $"{ReviewCards.Sql("d", length)}, d.mt_version" : DocumentJson.RevisionedColumns("d") }.Where(ReviewVisibility.Sql(viewer));
     }
 
     private static Guid DecodeId(string id, string typeName, string argument) =>

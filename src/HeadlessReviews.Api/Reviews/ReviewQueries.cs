@@ -27,9 +27,12 @@ public sealed class ReviewQueries : IQueryFields
             .Resolve().WithServices<IOptions<PagingSettings>, Viewer, IQuerySession>().ResolveAsync(async (context, paging, viewer, session) =>
             {
                 var page = PageRequests.From(context, paging.Value);
-                var list = ReviewFilter.Query(viewer, context.GetArgument<List<ReviewOrder>?>("orderBy"));
+                var cardExcerpts = ReviewCards.LongestExcerpt(context);
+                var list = ReviewFilter.Query(viewer, context.GetArgument<List<ReviewOrder>?>("orderBy"), cardExcerpts);
                 context.GetArgument<ReviewFilter?>("where")?.ApplyTo(list);
-                return await KeysetPager.PageAsync<Review>(session, list, page, context.CancellationToken);
+                var connection = await KeysetPager.PageAsync<Review>(session, list, page, context.CancellationToken);
+                foreach (var edge in connection.Edges) edge.Node.ExcerptsUpTo = cardExcerpts;
+                return connection;
             });
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Security;
@@ -24,16 +26,21 @@ public sealed class ReviewType : ObjectGraphType<Review>
             .Resolve().WithService<FilmsByIdLoader>().Resolve((context, films) => films.Load(context.Source.FilmId));
         Field(x => x.Byline).Description("Who wrote it.");
         Field<NonNullGraphType<ReviewBodyType>>("body").Description("The text: Markdown source, safe HTML, plain text and pull-quotes.")
-            .Resolve(context => context.Source.Body);
+            .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) => context.Source.ExcerptsUpTo is null
+                ? DataLoaderResults.FromValue(context.Source.Body)
+                : Whole(reviews, context.Source).Then(review => review.Body));
         Field<NonNullGraphType<StringGraphType>>("excerpt")
             .Description("The start of the text as plain text, cut at a word boundary to at most `length` characters (with `…` when cut).")
-            .Argument<IntGraphType>("length", "Most characters to return, 1 to 2000.", argument => argument.DefaultValue = 200)
-            .Resolve(context =>
+            .Argument<IntGraphType>("length", "Most characters to return, 1 to 2000.", argument => argument.DefaultValue = ReviewCards.DefaultExcerptLength)
+            .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) =>
             {
                 var length = context.GetArgument<int>("length");
                 if (length is < 1 or > Excerpt.MaxLength)
                     throw new UserInputError("length", $"`length` must be between 1 and {Excerpt.MaxLength}; it was {length}.");
-                return Excerpt.Of(context.Source.Body.Text, length);
+                var review = context.Source;
+                return review.ExcerptsUpTo is null || length <= review.ExcerptsUpTo
+                    ? DataLoaderResults.FromValue(Excerpt.Of(review.Body.Text, length))
+                    : Whole(reviews, review).Then(whole => Excerpt.Of(whole.Body.Text, length));
             });
         Field<NonNullGraphType<VerdictType>>("verdict").Description("Pop or Poop, with its summary.").Resolve(context => context.Source.Verdict);
         Field(x => x.PublishedAt, nullable: true).Description("When it was first published; null until then.");
@@ -45,4 +52,8 @@ public sealed class ReviewType : ObjectGraphType<Review>
             .Resolve().WithService<RevisionsByReviewLoader>().Resolve((context, revisions) => revisions.Load(context.Source.Id));
         this.AddContributed(contributions);
     }
+
+    // A card holds only part of the body (a safety net: lists load cards only when no field needs more).
+    private static IDataLoaderResult<Review> Whole(ReviewsByIdLoader reviews, Review card) =>
+        reviews.Load(card.Id).Then(review => review ?? throw new InvalidOperationException($"Review {card.Id} is no longer visible."));
 }

@@ -12,4 +12,7 @@ public sealed class ReviewsByIdLoader(IQuerySession session, Viewer viewer) : Ba
         var reviews = await session.LoadManyAsync<Review>(cancellationToken, keys).ConfigureAwait(false);
         return reviews.Where(viewer.CanSee).ToDictionary(review => review.Id, review => (Review?)review);
     }
+
+    /// <summary>The review if the viewer may see it, else null: what <see cref="BatchLoader{TKey,TValue}.Load"/> would answer.</summary>
+    public Review? Visible(Review review) => viewer.CanSee(review) ? review : null;
 }

@@ -30,7 +30,16 @@ public static class StorageRegistration
                 connectionString = withTimeout.ConnectionString;
             }
             var options = new StoreOptions();
-            options.Connection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = settings.ConnectTimeoutSeconds }.ConnectionString);
+            options.Connection(new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                Timeout = settings.ConnectTimeoutSeconds,
+                MaxPoolSize = settings.EffectiveMaxPoolSize,
+                // The service never leaves session state behind (no SET, session locks or LISTEN on these
+                // connections), so the DISCARD ALL round trip on every return to the pool buys nothing; it would
+                // also drop the prepared statements. statement_timeout is a start-up option and stays either way.
+                NoResetOnClose = true,
+                MaxAutoPrepare = settings.MaxAutoPrepare,
+            }.ConnectionString);
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
             options.Logger(new OutageAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>(), services.GetRequiredService<DatabaseOutage>));
             // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.

@@ -31,4 +31,21 @@ public sealed class StorageSettings
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Most connections the service's pool opens to PostgreSQL; 0: four per processor core (at least 8), since a
+    /// small machine's PostgreSQL runs faster with few busy sessions than with Npgsql's default of 100.
+    /// </summary>
+    [Range(0, 1_000)]
+    public int MaxPoolSize { get; set; }
+
+    /// <summary>
+    /// Statements Npgsql prepares on each connection once they have run a few times, so the server skips
+    /// parsing and planning the page queries it sees again and again. 0: none.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int MaxAutoPrepare { get; set; } = 100;
+
+    /// <summary>The pool size in effect: <see cref="MaxPoolSize"/>, or the default for this machine.</summary>
+    public int EffectiveMaxPoolSize => MaxPoolSize > 0 ? MaxPoolSize : Math.Max(8, 4 * Environment.ProcessorCount);
 }

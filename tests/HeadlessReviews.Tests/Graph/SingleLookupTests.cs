@@ -6,10 +6,10 @@ namespace HeadlessReviews.Tests.Graph;
 public sealed class SingleLookupTests(ApiFactory api) : ApiTest(api)
 {
     [Theory]
-    [InlineData("review", "her", "headline")]
-    [InlineData("film", "her", "title")]
-    [InlineData("person", "spike-jonze", "name")]
-    public async Task By_slug_and_by_id_in_one_request_load_the_object_once(string field, string slug, string scalar)
+    [InlineData("review", "her", "headline", 1)]
+    [InlineData("film", "her", "title", 2)]
+    [InlineData("person", "spike-jonze", "name", 2)]
+    public async Task By_slug_and_by_id_in_one_request_load_the_object_once(string field, string slug, string scalar, int roundTrips)
     {
         var id = (string)(await GraphQL.DataAsync($"query($slug: String!) {{ {field}(slug: $slug) {{ id }} }}", new { slug }))[field]!["id"]!;
 
@@ -22,8 +22,9 @@ public sealed class SingleLookupTests(ApiFactory api) : ApiTest(api)
             }
             """, new { slug, id });
 
-        // One round trip finds the slug's id, one loads the object; the other two fields reuse both.
-        Assert.Equal(2, Api.RoundTrips.Count);
+        // One round trip finds the slug's id, one loads the object (a review's slug lookup reads the review
+        // too: the review page's first query); the other two fields reuse both.
+        Assert.Equal(roundTrips, Api.RoundTrips.Count);
         foreach (var alias in new[] { "bySlug", "byId", "again" })
         {
             Assert.Equal(id, (string?)data[alias]!["id"]);

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace HeadlessReviews.Api.Reviews;
+
+/// <summary>
+/// Lists that show reviews as cards (headline, verdict, an excerpt) need not read each ~9 KB body: when the
+/// selection set asks for no <c>body</c>, the list loads the review without it, keeping only the start of
+/// the text that the longest <c>excerpt</c> asked for can reach (<see cref="TextChars"/>). Such a review is
+/// marked (<see cref="Review.ExcerptsUpTo"/>) and never cached; a field that needs more loads the whole review.
+/// </summary>
+public static class ReviewCards
+{
+    /// <summary>
+    /// The longest excerpt the list's selection set asks for, or null when it asks for <c>body</c> (the whole
+    /// review is needed). A variable or anything unusual counts as the longest excerpt there can be.
+    /// Conservative by design: any <c>body</c> below the list, whatever its parent, loads whole reviews.
+    /// </summary>
+    public static int? LongestExcerpt(IResolveFieldContext context)
+    {
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
+            .GroupBy(fragment => fragment.FragmentName.Name.StringValue)
+            .ToDictionary(group => group.Key, group => group.First());
+        var longest = 0;
+        return Walk(context.FieldAst.SelectionSet, fragments, [], ref longest) ? null : longest;
+    }
+
+    // True when a body is asked for.
+    private static bool Walk(GraphQLSelectionSet? selections, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> seen, ref int longest)
+    {
+        if (selections is null) return false;
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field when field.Name.StringValue == "body":
+                    return true;
+                case GraphQLField field when field.Name.StringValue == "excerpt":
+                    longest = Math.Max(longest, LengthOf(field));
+                    break;
+                case GraphQLField field:
+                    if (Walk(field.SelectionSet, fragments, seen, ref longest)) return true;
+                    break;
+                case GraphQLInlineFragment inline:
+                    if (Walk(inline.SelectionSet, fragments, seen, ref longest)) return true;
+                    break;
+                case GraphQLFragmentSpread spread:
+                    var name = spread.FragmentName.Name.StringValue;
+                    if (!seen.Add(name)) break;
+                    // A fragment the document lacks fails validation before this runs; be safe anyway.
+                    if (!fragments.TryGetValue(name, out var fragment)) return true;
+                    if (Walk(fragment.SelectionSet, fragments, seen, ref longest)) return true;
+                    break;
+            }
+        }
+        return false;
+    }
+
+    private static int LengthOf(GraphQLField field)
+    {
+        var argument = field.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "length");
+        if (argument is null) return DefaultExcerptLength;
+        return argument.Value is GraphQLIntValue literal
+            && int.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var length)
+            && length is >= 1 and <= Excerpt.MaxLength
+            ? length
+            : Excerpt.MaxLength;
+    }
+
+    /// <summary>The <c>excerpt</c> argument's default.</summary>
+    public const int DefaultExcerptLength = 200;
+
+    /// <summary>
+    /// Characters of the text that give every excerpt up to <paramref name="excerptLength"/> exactly as the
+    /// whole text would: the excerpt reads at most one character past its length of the text with its
+    /// paragraph breaks (two characters) made spaces (one), and a break cut in two at the end changes only
+    /// the last character. PostgreSQL counts code points, which are never fewer UTF-16 units.
+    /// </summary>
+    public static int TextChars(int excerptLength) => 2 * excerptLength + 8;
+
+    /// <summary>The card's JSON in place of <c>d.data</c>: the document without its body, and the start of the text.</summary>
+    public static string Sql(string alias, int excerptLength) =>
+        $"({alias}.data - 'Body') || jsonb_build_object('Body', jsonb_build_object('Markdown', '', 'Html', '', 'PullQuotes', '[]'::jsonb, " +
+        $"'Text', left({alias}.data -> 'Body' ->> 'Text', {TextChars(excerptLength)})))";
+}
