@@ -25,21 +25,33 @@ public static class SearchVectors
         $"setweight(to_tsvector('simple', coalesce({data} ->> 'Bio', '')), 'C')";
 
     /// <summary>
-    /// Every kind's matches as one relation <c>(data, id, rank, kind_order)</c>; its three <c>^</c>
+    /// Every kind's matches as one relation <c>(id, rank, kind_order)</c>; its three <c>^</c>
     /// placeholders all take the text query. Matches and ranks come from the stored vectors (GIN
     /// index, no vector rebuilt per row). Ranks are rounded so cursors compare them exactly.
     /// </summary>
     public static string Hits(Viewer viewer) => $"""
-        (select jsonb_build_object('Review', r.data || jsonb_build_object('Version', r.mt_version)) as data, r.id, round(ts_rank(s.vector, q.query)::numeric, 6) as rank, 1 as kind_order
+        (select s.id, round(ts_rank(s.vector, q.query)::numeric, 6) as rank, 1 as kind_order
            from {StoredSearchVectors.Reviews.Table} s join {Tables.Reviews} r on r.id = s.id, (select to_tsquery('simple', ^) as query) q
           where s.vector @@ q.query and {Reviews.ReviewVisibility.Sql(viewer, "r")}
          union all
-         select jsonb_build_object('Film', f.data || jsonb_build_object('Version', f.mt_version)), f.id, round(ts_rank(s.vector, q.query)::numeric, 6), 2
-           from {StoredSearchVectors.Films.Table} s join {Tables.Films} f on f.id = s.id, (select to_tsquery('simple', ^) as query) q
+         select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 2
+           from {StoredSearchVectors.Films.Table} s, (select to_tsquery('simple', ^) as query) q
           where s.vector @@ q.query
          union all
-         select jsonb_build_object('Person', p.data || jsonb_build_object('Version', p.mt_version)), p.id, round(ts_rank(s.vector, q.query)::numeric, 6), 3
-           from {StoredSearchVectors.People.Table} s join {Tables.People} p on p.id = s.id, (select to_tsquery('simple', ^) as query) q
+         select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 3
+           from {StoredSearchVectors.People.Table} s, (select to_tsquery('simple', ^) as query) q
           where s.vector @@ q.query) d
+        """;
+
+    /// <summary>
+    /// A hit's document as a <see cref="SearchHit"/>'s JSON, read per row of the page: a subquery, so
+    /// PostgreSQL reads only the page's documents after sorting, not every match's.
+    /// </summary>
+    public const string Document = $"""
+        case d.kind_order
+          when 1 then (select jsonb_build_object('Review', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.Reviews} x where x.id = d.id)
+          when 2 then (select jsonb_build_object('Film', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.Films} x where x.id = d.id)
+          else (select jsonb_build_object('Person', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.People} x where x.id = d.id)
+        end
         """;
 }
