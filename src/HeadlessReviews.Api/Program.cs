@@ -5,6 +5,7 @@ using HeadlessReviews.Api.Telemetry;
 using HeadlessReviews.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+if (MigrateCommand.IsRequested(args)) MigrateCommand.Configure(builder);
 builder.AddHeadlessReviewsStorage();
 builder.AddHeadlessReviewsRealtime();
 builder.AddHeadlessReviewsGraph();

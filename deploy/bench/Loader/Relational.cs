@@ -51,14 +51,24 @@ internal static class Relational
           add foreign key (review_id) references rel.reviews, add foreign key (parent_id) references rel.comments;
         create index on rel.comments (review_id, status, posted_at);
         create index on rel.comments (parent_id, status, posted_at);
-        create index reviews_search on rel.reviews using gin ((
+        -- Stored search vectors (inline, GIN-indexed), as the service stores its own (StoredSearchVectors).
+        alter table rel.reviews add column search_vector tsvector generated always as (
           setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', verdict_summary), 'B') ||
-          setweight(to_tsvector('simple', body_text), 'C')));
-        create index films_search on rel.films using gin ((
+          setweight(to_tsvector('simple', body_text), 'C')) stored;
+        alter table rel.films add column search_vector tsvector generated always as (
           setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', genre_text), 'B') ||
-          setweight(to_tsvector('simple', coalesce(synopsis, '')), 'C')));
-        create index people_search on rel.people using gin ((
-          setweight(to_tsvector('simple', name), 'A') || setweight(to_tsvector('simple', coalesce(bio, '')), 'C')));
+          setweight(to_tsvector('simple', coalesce(synopsis, '')), 'C')) stored;
+        alter table rel.people add column search_vector tsvector generated always as (
+          setweight(to_tsvector('simple', name), 'A') || setweight(to_tsvector('simple', coalesce(bio, '')), 'C')) stored;
+        alter table rel.reviews alter column search_vector set storage main;
+        alter table rel.films alter column search_vector set storage main;
+        alter table rel.people alter column search_vector set storage main;
+        create index reviews_search on rel.reviews using gin (search_vector);
+        create index films_search on rel.films using gin (search_vector);
+        create index people_search on rel.people using gin (search_vector);
+        comment on column rel.reviews.search_vector is E'@omit';
+        comment on column rel.films.search_vector is E'@omit';
+        comment on column rel.people.search_vector is E'@omit';
 
         -- Computed columns (PostGraphile exposes rel.reviews_excerpt as Review.excerpt, and so on).
         create function rel.reviews_excerpt(r rel.reviews) returns text language sql stable as $$
@@ -75,21 +85,12 @@ internal static class Relational
           review_id uuid references rel.reviews, film_id uuid references rel.films, person_id uuid references rel.people);
         create function rel.search(query text) returns setof rel.search_hits language sql stable as $$
           with q as (select to_tsquery('simple', query) as q)
-          select * from (select 'Review' as kind, ts_rank(v, q.q) as rank, r.id as review_id, null::uuid as film_id, null::uuid as person_id from q, rel.reviews r,
-             lateral (select setweight(to_tsvector('simple', r.headline), 'A') || setweight(to_tsvector('simple', r.verdict_summary), 'B') ||
-                             setweight(to_tsvector('simple', r.body_text), 'C') as v) x
-            where r.status = 'published' and (setweight(to_tsvector('simple', r.headline), 'A') || setweight(to_tsvector('simple', r.verdict_summary), 'B') ||
-                             setweight(to_tsvector('simple', r.body_text), 'C')) @@ q.q
+          select * from (select 'Review' as kind, ts_rank(r.search_vector, q.q) as rank, r.id as review_id, null::uuid as film_id, null::uuid as person_id
+             from q, rel.reviews r where r.status = 'published' and r.search_vector @@ q.q
            union all
-           select 'Film', ts_rank(v, q.q), null, f.id, null from q, rel.films f,
-             lateral (select setweight(to_tsvector('simple', f.title), 'A') || setweight(to_tsvector('simple', f.genre_text), 'B') ||
-                             setweight(to_tsvector('simple', coalesce(f.synopsis, '')), 'C') as v) x
-            where (setweight(to_tsvector('simple', f.title), 'A') || setweight(to_tsvector('simple', f.genre_text), 'B') ||
-                   setweight(to_tsvector('simple', coalesce(f.synopsis, '')), 'C')) @@ q.q
+           select 'Film', ts_rank(f.search_vector, q.q), null, f.id, null from q, rel.films f where f.search_vector @@ q.q
            union all
-           select 'Person', ts_rank(v, q.q), null, null, p.id from q, rel.people p,
-             lateral (select setweight(to_tsvector('simple', p.name), 'A') || setweight(to_tsvector('simple', coalesce(p.bio, '')), 'C') as v) x
-            where (setweight(to_tsvector('simple', p.name), 'A') || setweight(to_tsvector('simple', coalesce(p.bio, '')), 'C')) @@ q.q) h
+           select 'Person', ts_rank(p.search_vector, q.q), null, null, p.id from q, rel.people p where p.search_vector @@ q.q) h
           order by round(h.rank::numeric, 6) desc, case h.kind when 'Review' then 1 when 'Film' then 2 else 3 end,
                    coalesce(h.review_id, h.film_id, h.person_id) $$;
         comment on table rel.search_hits is E'@omit all,create,update,delete';

@@ -78,35 +78,23 @@ internal static class PageSql
                jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
         """;
 
-    // The service's search expressions (SearchVectors), so the same GIN indexes serve them.
-    private const string ReviewVector =
-        "setweight(to_tsvector('simple', coalesce(data ->> 'Headline', '')), 'A') || " +
-        "setweight(to_tsvector('simple', coalesce(data -> 'Verdict' ->> 'Summary', '')), 'B') || " +
-        "setweight(to_tsvector('simple', coalesce(data -> 'Body' ->> 'Text', '')), 'C')";
-    private const string FilmVector =
-        "setweight(to_tsvector('simple', coalesce(data ->> 'Title', '')), 'A') || " +
-        "setweight(to_tsvector('simple', coalesce(data ->> 'GenreText', '')), 'B') || " +
-        "setweight(to_tsvector('simple', coalesce(data ->> 'Synopsis', '')), 'C')";
-    private const string PersonVector =
-        "setweight(to_tsvector('simple', coalesce(data ->> 'Name', '')), 'A') || " +
-        "setweight(to_tsvector('simple', coalesce(data ->> 'Bio', '')), 'C')";
-
-    public static readonly string Search = $"""
+    // The service's stored search vectors (StoredSearchVectors' tables, filled by its triggers), ranked
+    // the same way; documents read for the page's hits only.
+    public static readonly string Search = """
         with q as (select plainto_tsquery('simple', $1) as query),
         hits as (
-          select jsonb_build_object('__typename', 'Review', 'slug', data -> 'Slug', 'headline', data -> 'Headline') as node, id,
-                 round(ts_rank({ReviewVector}, q.query)::numeric, 6) as rank, 1 as kind_order
-            from public.mt_doc_review, q where ({ReviewVector}) @@ q.query and status = 'Published'
+          select s.id, round(ts_rank(s.vector, q.query)::numeric, 6) as rank, 1 as kind_order
+            from public.hr_search_review s join public.mt_doc_review r on r.id = s.id, q where s.vector @@ q.query and r.status = 'Published'
           union all
-          select jsonb_build_object('__typename', 'Film', 'slug', data -> 'Slug', 'title', data -> 'Title', 'year', data -> 'Year'), id,
-                 round(ts_rank({FilmVector}, q.query)::numeric, 6), 2
-            from public.mt_doc_film, q where ({FilmVector}) @@ q.query
+          select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 2 from public.hr_search_film s, q where s.vector @@ q.query
           union all
-          select jsonb_build_object('__typename', 'Person', 'slug', data -> 'Slug', 'name', data -> 'Name'), id,
-                 round(ts_rank({PersonVector}, q.query)::numeric, 6), 3
-            from public.mt_doc_person, q where ({PersonVector}) @@ q.query)
+          select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 3 from public.hr_search_person s, q where s.vector @@ q.query)
         select jsonb_build_object('search', jsonb_build_object('nodes', coalesce(jsonb_agg(node order by rank desc, kind_order, id), '[]')))::text
-          from (select * from hits order by rank desc, kind_order, id limit 10) h
+          from (select h.*, case h.kind_order
+                  when 1 then (select jsonb_build_object('__typename', 'Review', 'slug', data -> 'Slug', 'headline', data -> 'Headline') from public.mt_doc_review where id = h.id)
+                  when 2 then (select jsonb_build_object('__typename', 'Film', 'slug', data -> 'Slug', 'title', data -> 'Title', 'year', data -> 'Year') from public.mt_doc_film where id = h.id)
+                  else (select jsonb_build_object('__typename', 'Person', 'slug', data -> 'Slug', 'name', data -> 'Name') from public.mt_doc_person where id = h.id) end as node
+                  from (select * from hits order by rank desc, kind_order, id limit 10) h) p
         """;
 
     // A reader's comment, stored as the service stores one (held for moderation), answered like postComment.

@@ -1,11 +1,10 @@
 using Marten;
-using Marten.Schema.Indexing.FullText;
 
 namespace HeadlessReviews.Api.Films;
 
 public static class FilmStorage
 {
-    /// <summary>Columns and indexes behind the film lists, lookups by slug or person, and search.</summary>
+    /// <summary>Columns and indexes behind the film lists, lookups by slug or person (search vectors: Search/StoredSearchVectors).</summary>
     public static void Configure(StoreOptions options)
     {
         var films = options.Schema.For<Film>();
@@ -13,9 +12,5 @@ public static class FilmStorage
         films.Duplicate(f => f.Slug, configure: index => index.IsUnique = true);
         films.Duplicate(f => f.Year);
         films.Duplicate(f => f.CreditedPersonIds, pgType: "uuid[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
-        films.WeightedFullTextIndex(index => index
-            .Weighted(f => f.Title, TextSearchWeight.A)
-            .Weighted(f => f.GenreText, TextSearchWeight.B)
-            .Weighted(f => f.Synopsis!, TextSearchWeight.C), regConfig: "simple");
     }
 }

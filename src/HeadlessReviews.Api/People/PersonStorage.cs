@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Schema.Indexing.FullText;
 
 namespace HeadlessReviews.Api.People;
 
@@ -10,8 +9,5 @@ public static class PersonStorage
         var people = options.Schema.For<Person>();
         people.UseNumericRevisions(true);
         people.Duplicate(p => p.Slug, configure: index => index.IsUnique = true);
-        people.WeightedFullTextIndex(index => index
-            .Weighted(p => p.Name, TextSearchWeight.A)
-            .Weighted(p => p.Bio!, TextSearchWeight.C), regConfig: "simple");
     }
 }

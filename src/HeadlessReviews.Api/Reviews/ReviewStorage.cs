@@ -1,6 +1,5 @@
 using Marten;
 using Marten.Schema;
-using Marten.Schema.Indexing.FullText;
 
 namespace HeadlessReviews.Api.Reviews;
 
@@ -8,7 +7,7 @@ public static class ReviewStorage
 {
     public const string PublishedListIndex = "mt_doc_review_idx_published_list";
 
-    /// <summary>Columns behind the review lists (status, dates, film), old-slug redirects and the search index.</summary>
+    /// <summary>Columns behind the review lists (status, dates, film), old-slug redirects (search vectors: Search/StoredSearchVectors).</summary>
     public static void Configure(StoreOptions options)
     {
         var reviews = options.Schema.For<Review>();
@@ -20,10 +19,6 @@ public static class ReviewStorage
         reviews.Duplicate(r => r.PublishedAt!);
         reviews.Duplicate(r => r.PublishedOrder);
         reviews.Duplicate(r => r.UpdatedAt);
-        reviews.WeightedFullTextIndex(index => index
-            .Weighted(r => r.Headline, TextSearchWeight.A)
-            .Weighted(r => r.Verdict.Summary, TextSearchWeight.B)
-            .Weighted(r => r.Body.Text, TextSearchWeight.C), regConfig: "simple");
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using HeadlessReviews.Api.Graph;
+using Marten;
 
 namespace HeadlessReviews.Api.Search;
 
@@ -8,6 +9,7 @@ public static class SearchFeature
     {
         services.AddOptions<SearchSettings>().BindConfiguration(SearchSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IQueryFields, SearchQueries>();
+        services.ConfigureMarten(StoredSearchVectors.Configure);
         return services;
     }
 }

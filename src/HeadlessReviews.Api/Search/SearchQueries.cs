@@ -34,7 +34,7 @@ public sealed class SearchQueries : IQueryFields
                 if (tsQuery is null)
                     return new Connection<object>([], new PageInfo(false, false, null, null), _ => Task.FromResult(0L));
 
-                var hits = new KeysetQuery(SearchVectors.Hits(viewer), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery);
+                var hits = new KeysetQuery(SearchVectors.Hits(viewer), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery) { Data = SearchVectors.Document };
                 var connection = await KeysetPager.PageAsync<SearchHit>(session, hits, page, context.CancellationToken);
                 return new Connection<object>(
                     [.. connection.Edges.Select(edge => new Edge<object>(edge.Cursor, edge.Node.Document))],

@@ -307,6 +307,24 @@ public sealed class FilmMutationTests(ApiFactory api) : ApiTest(api), IAsyncLife
     }
 
     [Fact]
+    public async Task Search_finds_a_film_by_what_it_says_now()
+    {
+        // Made-up words no demo document holds, so only this film can match them.
+        var film = await CreateAsync("Quillworth Abroad");
+        Assert.Equal([(string)film["id"]!], await SearchIdsAsync("quillworth"));
+
+        await MutateAsync("updateFilm", new JsonObject { ["id"] = (string)film["id"]!, ["expectedVersion"] = 1, ["title"] = "Brannigate", ["synopsis"] = "A zephyrine summer." });
+
+        Assert.Empty(await SearchIdsAsync("quillworth"));
+        Assert.Equal([(string)film["id"]!], await SearchIdsAsync("brannigate"));
+        Assert.Equal([(string)film["id"]!], await SearchIdsAsync("zephyr"));
+
+        await MutateAsync("deleteFilm", new JsonObject { ["id"] = (string)film["id"]!, ["expectedVersion"] = 2 });
+
+        Assert.Empty(await SearchIdsAsync("brannigate"));
+    }
+
+    [Fact]
     public async Task A_stale_update_is_refused_with_the_current_version()
     {
         var film = await CreateAsync();
@@ -433,6 +451,12 @@ public sealed class FilmMutationTests(ApiFactory api) : ApiTest(api), IAsyncLife
         var payload = data[mutation]!;
         if (mutation == "createFilm" && GlobalId.DecodeAs((string?)payload["film"]?["id"], "Film") is { } id) lock (_films) _films.Add(id);
         return payload;
+    }
+
+    private async Task<List<string>> SearchIdsAsync(string query)
+    {
+        var data = await GraphQL.DataAsync("query($query: String!) { search(query: $query, first: 10) { nodes { ... on Film { id } } } }", new { query });
+        return [.. data["search"]!["nodes"]!.AsArray().Select(node => (string)node!["id"]!)];
     }
 
     private async Task<JsonNode?> ReadAsync(string id) =>
