@@ -34,6 +34,16 @@ public sealed class Comment : IRevisioned, ICacheTagged
 
     public DateTimeOffset? ModeratedAt { get; set; }
     public string? ModeratedBy { get; set; }
+
+    /// <summary>
+    /// The e-mail as screening compares it (trimmed, lower case): stored in its own indexed column so the
+    /// flood rule and known-commenter check never read the JSON. Derived, so every write path (posts,
+    /// imports, bulk loads) fills it in.
+    /// </summary>
+    public string AuthorEmailKey => AuthorEmail.Trim().ToLowerInvariant();
+
+    /// <summary>A hash of the body as <see cref="RepeatedBodyRule"/> compares it: repeated text is found by an index.</summary>
+    public string BodyFingerprint => RepeatedBodyRule.Fingerprint(Body);
 }
 
 public enum CommentStatus

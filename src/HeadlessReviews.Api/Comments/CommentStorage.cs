@@ -1,10 +1,11 @@
 using Marten;
-using Marten.Schema;
 
 namespace HeadlessReviews.Api.Comments;
 
 public static class CommentStorage
 {
+    public const string Approved = nameof(CommentStatus.Approved);
+
     public static void Configure(StoreOptions options)
     {
         var comments = options.Schema.For<Comment>();
@@ -14,7 +15,11 @@ public static class CommentStorage
         comments.Duplicate(c => c.ReviewId);
         comments.Duplicate(c => c.Status);
         comments.Duplicate(c => c.PostedAt);
-        // Known commenters and e-mail floods are looked up by the lower-cased e-mail on every post.
-        comments.Index(c => c.AuthorEmail, index => index.Casing = ComputedIndex.Casings.Lower);
+        // Derived columns for the visibility walk and screening; their composite indexes are in CommentCountStorage.
+        comments.Duplicate(c => c.ParentId!);
+        comments.Duplicate(c => c.ClientAddressHash!);
+        comments.Duplicate(c => c.AuthorEmailKey);
+        comments.Duplicate(c => c.BodyFingerprint);
+        CommentCountStorage.Configure(options);
     }
 }

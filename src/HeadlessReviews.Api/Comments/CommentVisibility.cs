@@ -15,12 +15,14 @@ public static class CommentVisibility
 
     /// <summary>
     /// A derived table <c>(id, review_id)</c> of the comments readers see on the reviews in
-    /// <paramref name="reviewIds"/> (a SQL <c>uuid[]</c>), walked down from the top-level approved ones.
+    /// <paramref name="reviewIds"/> (a SQL <c>uuid[]</c>), walked down from the top-level approved ones
+    /// (by the partial index on <c>(review_id, parent_id)</c> of approved comments). The stored counts of
+    /// <see cref="CommentCountStorage"/> are computed by this same walk.
     /// </summary>
     public static string Shown(string reviewIds) =>
         $"(with recursive shown as (" +
-        $"select d.id, d.review_id from {Tables.Comments} d where d.review_id = any({reviewIds}) and d.status = '{Approved}' and d.data ->> 'ParentId' is null " +
-        $"union all select c.id, c.review_id from {Tables.Comments} c join shown s on c.review_id = s.review_id and (c.data ->> 'ParentId')::uuid = s.id where c.status = '{Approved}') " +
+        $"select d.id, d.review_id from {Tables.Comments} d where d.review_id = any({reviewIds}) and d.status = '{Approved}' and d.parent_id is null " +
+        $"union all select c.id, c.review_id from {Tables.Comments} c join shown s on c.review_id = s.review_id and c.parent_id = s.id where c.status = '{Approved}') " +
         "select id, review_id from shown)";
 
     /// <summary>The comments among <paramref name="ids"/> readers see (on any review: the caller checks the review).</summary>

@@ -51,6 +51,8 @@ public sealed class DatabaseStartup(
         if (applyChanges)
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
+            // Objects built on document tables (Comments/CommentCountStorage) wait for a pass in which those tables exist.
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
             logger.LogInformation("Database schema is up to date");
             return;
         }

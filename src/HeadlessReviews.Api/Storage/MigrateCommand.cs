@@ -26,6 +26,8 @@ public static class MigrateCommand
         var wait = app.Services.GetRequiredService<DatabaseWait>();
         await wait.WaitAsync(token => store.Storage.Database.AssertConnectivityAsync(token), CancellationToken.None);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        // Objects built on document tables (Comments/CommentCountStorage) wait for a pass in which those tables exist.
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         app.Logger.LogInformation("Database schema applied");
         return 0;
     }

@@ -85,6 +85,26 @@ public sealed class ReplyVisibilityTests(ApiFactory api) : ApiTest(api), IAsyncL
         Assert.Equal((int)thread["commentCount"]!, CountShown(thread["comments"]!));
     }
 
+    [Fact]
+    public async Task Comments_saved_at_the_same_moment_on_one_review_are_all_counted()
+    {
+        var before = (int)(await _unlimited.DataAsync(Thread))["review"]!["commentCount"]!;
+        // Each in its own transaction, racing for the review's count row.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => InsertAsync(null))));
+
+        var thread = (await _unlimited.DataAsync(Thread))["review"]!;
+        Assert.Equal(before + 16, (int)thread["commentCount"]!);
+        Assert.Equal((int)thread["commentCount"]!, CountShown(thread["comments"]!));
+
+        // Deleting them (as a review's deletion or a purge does) takes them off the count again.
+        await using (var session = Api.Store.LightweightSession())
+        {
+            session.DeleteWhere<Comment>(comment => ids.Contains(comment.Id));
+            await session.SaveChangesAsync();
+        }
+        Assert.Equal(before, (int)(await _unlimited.DataAsync(Thread))["review"]!["commentCount"]!);
+    }
+
     /// <summary>Comments in the thread as read (three levels deep, enough for these tests and the demo).</summary>
     private static int CountShown(JsonNode comments) =>
         comments["nodes"]!.AsArray().Sum(top => 1 + top!["replies"]!.AsArray().Sum(reply => 1 + reply!["replies"]!.AsArray().Count));

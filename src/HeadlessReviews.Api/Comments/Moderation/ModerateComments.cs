@@ -46,6 +46,11 @@ public sealed class ModerateComments(ModerationDecisions decisions) : IEditOpera
         }
         if (checks.Failed) return EditResult<IReadOnlyList<Comment>>.Failure(checks.Errors);
 
+        // Each comment's update recounts its review in its own statement: take every affected count row
+        // now, in id order, so two bulk decisions over the same reviews queue up instead of deadlocking.
+        var reviews = changes.Select(change => change.Comment.ReviewId).Distinct().ToArray();
+        session.QueueSqlCommand(CommentCountStorage.Lock("?::uuid[]"), reviews);
+
         var now = decisions.Now();
         foreach (var (comment, target, _) in changes)
             decisions.Apply(comment, target, now);

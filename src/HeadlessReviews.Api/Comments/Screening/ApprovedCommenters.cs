@@ -8,13 +8,13 @@ namespace HeadlessReviews.Api.Comments.Screening;
 /// Whether a commenter is known: the <c>hasApprovedBefore</c> of <see cref="CommentPolicy"/>. As
 /// WordPress's <c>check_comment</c>, both the name and the e-mail must match one approved comment: an
 /// e-mail alone is no secret (it is not verified, and others may know it). Names match ignoring case
-/// and runs of white space; e-mails ignoring case. Narrowed by the index on the lower-cased e-mail.
+/// and runs of white space; e-mails ignoring case. Narrowed by the index on <c>author_email_key</c>.
 /// </summary>
 public static partial class ApprovedCommenters
 {
     public static async Task<bool> HasApprovedBeforeAsync(IQuerySession session, string name, string email, CancellationToken cancellationToken) =>
         (await session.QueryAsync<int>('^',
-            $"select 1 from {Tables.Comments} d where lower(d.data ->> 'AuthorEmail') = ^ and d.status = '{nameof(CommentStatus.Approved)}' " +
+            $"select 1 from {Tables.Comments} d where d.author_email_key = ^ and d.status = '{nameof(CommentStatus.Approved)}' " +
             @"and lower(regexp_replace(trim(d.data ->> 'AuthorName'), '\s+', ' ', 'g')) = ^ limit 1",
             cancellationToken, email.Trim().ToLowerInvariant(), NormalisedName(name)).ConfigureAwait(false)).Count > 0;
 

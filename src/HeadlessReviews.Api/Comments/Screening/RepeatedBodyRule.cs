@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using HeadlessReviews.Api.Storage;
 using Marten;
@@ -5,7 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Comments.Screening;
 
-/// <summary>The same text pasted under many reviews is a campaign, not a reader.</summary>
+/// <summary>
+/// The same text pasted under many reviews is a campaign, not a reader. Earlier copies are found by the
+/// index on <c>(body_fingerprint, posted_at)</c> and counted no further than the threshold, so the rule
+/// costs the same however many comments the window holds.
+/// </summary>
 public sealed partial class RepeatedBodyRule(IQuerySession session, IOptions<ScreeningSettings> settings, TimeProvider clock) : IScreeningRule
 {
     public async ValueTask<ScreeningFinding?> EvaluateAsync(CommentSubmission submission, CancellationToken cancellationToken)
@@ -14,11 +20,8 @@ public sealed partial class RepeatedBodyRule(IQuerySession session, IOptions<Scr
         var body = Normalise(submission.Body);
         if (body.Length == 0) return null;
 
-        // The SQL normalises stored bodies the same way as Normalise, so "Buy  NOW" repeats "buy now".
-        var earlier = await session.QueryAsync<long>('^',
-            $"select count(*) from {Tables.Comments} d " +
-            @"where d.posted_at > ^ and lower(regexp_replace(btrim(d.data ->> 'Body'), '\s+', ' ', 'g')) = ^",
-            cancellationToken, clock.GetUtcNow() - limits.RepeatedBodyWindow, body).ConfigureAwait(false);
+        var earlier = await session.QueryAsync<long>('^', CountSql,
+            cancellationToken, FingerprintOfNormalised(body), clock.GetUtcNow() - limits.RepeatedBodyWindow, limits.RepeatedBodyCount).ConfigureAwait(false);
         var times = earlier[0] + 1;
         if (times < limits.RepeatedBodyCount) return null;
 
@@ -26,7 +29,19 @@ public sealed partial class RepeatedBodyRule(IQuerySession session, IOptions<Scr
         return body.Length < limits.RepeatedBodyMinLength ? ScreeningFinding.Unsure(reason) : ScreeningFinding.Spam(reason);
     }
 
+    /// <summary>Earlier copies since a time, counted up to a bound (the threshold is reached at bound - 1 earlier ones).</summary>
+    internal static readonly string CountSql =
+        $"select count(*) from (select 1 from {Tables.Comments} d where d.body_fingerprint = ^ and d.posted_at > ^ limit ^) earlier";
+
     public static string Normalise(string body) => Whitespace().Replace(body.Trim(), " ").ToLowerInvariant();
+
+    /// <summary>What <see cref="Comment.BodyFingerprint"/> stores: the SHA-256 (hex) of the normalised body.</summary>
+    public static string Fingerprint(string body) => FingerprintOfNormalised(Normalise(body));
+
+    private static string FingerprintOfNormalised(string normalised) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+
+    /// <summary>The same fingerprint in SQL, for back-filling rows stored before the column existed.</summary>
+    public static string FingerprintSql(string body) => $@"encode(sha256(convert_to(lower(btrim(regexp_replace({body}, '\s+', ' ', 'g'))), 'UTF8')), 'hex')";
 
     // \s in .NET and PostgreSQL agree on ASCII spacing, which is what pasted copies differ in.
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
