@@ -1,6 +1,7 @@
-using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Comments.Screening;
+using HeadlessReviews.Api.Execution;
 using JasperFx;
+using Marten.Schema;
 
 namespace HeadlessReviews.Api.Comments;
 
@@ -44,6 +45,9 @@ public sealed class Comment : IRevisioned, ICacheTagged
 
     /// <summary>A hash of the body as <see cref="RepeatedBodyRule"/> compares it: repeated text is found by an index.</summary>
     public string BodyFingerprint => RepeatedBodyRule.Fingerprint(Body);
+
+    /// <summary>Marten calls this when it maps the document: its composite indexes.</summary>
+    public static void ConfigureMarten(DocumentMapping mapping) => CommentStorage.AddIndexes(mapping);
 }
 
 public enum CommentStatus

@@ -52,8 +52,7 @@ public sealed class CommentCountStorage : ISchemaObject
         $"  perform {Refresh}(touched);\n" +
         "  return null;\nend\n";
 
-    // Composite indexes (review_id, parent_id) and (key, posted_at) would serve the walk and screening
-    // better than Marten's one-column ones, but Marten drops indexes on its tables it does not know: to do.
+    // The comment table's composite indexes are Marten's own (CommentStorage.AddIndexes): Marten drops any it does not know.
     private static readonly string[] Indexes = [];
 
     public DbObjectName Identifier { get; } = Weasel.Postgresql.PostgresqlProvider.Instance.Parse(Name);
