@@ -115,18 +115,8 @@ public sealed class CommentCountStorage : ISchemaObject
             : !tableExists ? SchemaPatchDifference.Create
             : triggers == Triggers.Length && indexes == Indexes.Length && functions == expected ? SchemaPatchDifference.None
             : SchemaPatchDifference.Update;
-        return new Delta(this, difference);
+        return new RecreatingDelta(this, difference);
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    /// <summary>Creating and updating are the same idempotent script (it recounts everything).</summary>
-    private sealed class Delta(CommentCountStorage storage, SchemaPatchDifference difference) : ISchemaObjectDelta
-    {
-        public ISchemaObject SchemaObject => storage;
-        public SchemaPatchDifference Difference => difference;
-        public void WriteUpdate(Migrator migrator, TextWriter writer) => storage.WriteCreateStatement(migrator, writer);
-        public void WriteRollback(Migrator migrator, TextWriter writer) => storage.WriteDropStatement(migrator, writer);
-        public void WriteRestorationOfPreviousState(Migrator migrator, TextWriter writer) => storage.WriteDropStatement(migrator, writer);
-    }
 }

@@ -126,21 +126,11 @@ public sealed class StoredSearchVectors : ISchemaObject
             var triggers = reader.GetInt64(1);
             difference = marker == _marker && triggers == 2 ? SchemaPatchDifference.None : SchemaPatchDifference.Update;
         }
-        return new Delta(this, difference);
+        return new RecreatingDelta(this, difference);
     }
 
     public IEnumerable<DbObjectName> AllNames()
     {
         yield return Identifier;
-    }
-
-    /// <summary>An update rewrites the function and triggers and recomputes every stored vector.</summary>
-    private sealed class Delta(StoredSearchVectors vectors, SchemaPatchDifference difference) : ISchemaObjectDelta
-    {
-        public ISchemaObject SchemaObject => vectors;
-        public SchemaPatchDifference Difference => difference;
-        public void WriteUpdate(Migrator rules, TextWriter writer) => vectors.WriteCreateStatement(rules, writer);
-        public void WriteRollback(Migrator rules, TextWriter writer) => vectors.WriteDropStatement(rules, writer);
-        public void WriteRestorationOfPreviousState(Migrator rules, TextWriter writer) => vectors.WriteDropStatement(rules, writer);
     }
 }
