@@ -1,9 +1,10 @@
 namespace HeadlessReviews.Bench.Raw;
 
 /// <summary>
-/// The pages as single statements over Marten's jsonb documents, answering the same JSON as the service's
+/// The pages as single statements over the service's tables (Marten's jsonb documents and the read models its
+/// triggers keep: review cards, comment counts, search vectors), answering the same JSON as the service's
 /// GraphQL documents in deploy/bench/pages.mjs.
-/// Each review document is unpacked once (jsonb_to_record): every <c>data -> …</c> would detoast its ~27 KB again. Global ids are base64url("Type:" + id without dashes).
+/// Each review document or card is unpacked once (jsonb_to_record): every <c>data -> …</c> would detoast it again. Global ids are base64url("Type:" + id without dashes).
 /// </summary>
 internal static class PageSql
 {
@@ -21,9 +22,11 @@ internal static class PageSql
            from (select replace({text}, E'\n\n', ' ') as t) x)
         """;
 
+    // One index lookup per credited person: a join would let the planner guess 100 elements and scan every person.
     private static string People(string ids) => $"""
-        (select coalesce(jsonb_agg(jsonb_build_object('name', p.data -> 'Name', 'slug', p.data -> 'Slug') order by d.ord), '[]')
-           from jsonb_array_elements_text({ids}) with ordinality d(person_id, ord) join public.mt_doc_person p on p.id = d.person_id::uuid)
+        (select coalesce(jsonb_agg((select jsonb_build_object('name', p.data -> 'Name', 'slug', p.data -> 'Slug')
+                                      from public.mt_doc_person p where p.id = d.person_id::uuid) order by d.ord), '[]')
+           from jsonb_array_elements_text({ids}) with ordinality d(person_id, ord))
         """;
 
     private const string Certificate = """
@@ -45,18 +48,19 @@ internal static class PageSql
                 'directors', {People("f.data -> 'DirectorIds'")},
                 'writers', {People("f.data -> 'WriterIds'")},
                 'cast', (select coalesce(jsonb_agg(jsonb_build_object('billing', m -> 'Billing', 'character', m -> 'Character',
-                           'person', jsonb_build_object('name', p.data -> 'Name', 'slug', p.data -> 'Slug')) order by (m ->> 'Billing')::int), '[]')
-                           from jsonb_array_elements(f.data -> 'Cast') m join public.mt_doc_person p on p.id = (m ->> 'PersonId')::uuid))
+                           'person', (select jsonb_build_object('name', p.data -> 'Name', 'slug', p.data -> 'Slug')
+                                        from public.mt_doc_person p where p.id = (m ->> 'PersonId')::uuid)) order by (m ->> 'Billing')::int), '[]')
+                           from jsonb_array_elements(f.data -> 'Cast') m))
               from public.mt_doc_film f where f.id = r.film_id),
-            'commentCount', (select count(*) from public.mt_doc_comment c where c.review_id = r.id and c.status = 'Approved'),
+            'commentCount', coalesce((select n.shown from public.hr_comment_counts n where n.review_id = r.id), 0),
             'comments', jsonb_build_object('nodes', (
               select coalesce(jsonb_agg({CommentJson("t")} || jsonb_build_object('replies', (
                        select coalesce(jsonb_agg({CommentJson("y")} order by y.posted_at, y.id), '[]')
                          from public.mt_doc_comment y
-                        where y.review_id = r.id and y.status = 'Approved' and y.data ->> 'ParentId' = t.id::text))
+                        where y.review_id = r.id and y.status = 'Approved' and y.parent_id = t.id))
                      order by t.posted_at, t.id), '[]')
                 from (select c.* from public.mt_doc_comment c
-                       where c.review_id = r.id and c.status = 'Approved' and c.data ->> 'ParentId' is null
+                       where c.review_id = r.id and c.status = 'Approved' and c.parent_id is null
                        order by c.posted_at, c.id limit 20) t)))
             from public.mt_doc_review r, jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
              where r.slug = $1 and r.status = 'Published'))::text
@@ -67,15 +71,16 @@ internal static class PageSql
             'id', {GlobalId("Review", "r.id")}, 'slug', d."Slug", 'headline', d."Headline", 'publishedAt', d."PublishedAt",
             'excerpt', {Excerpt("d.\"Body\" ->> 'Text'")},
             'verdict', jsonb_build_object('rating', upper(d."Verdict" ->> 'Rating'), 'summary', d."Verdict" -> 'Summary'),
-            'commentCount', (select count(*) from public.mt_doc_comment c where c.review_id = r.id and c.status = 'Approved'),
+            'commentCount', coalesce((select n.shown from public.hr_comment_counts n where n.review_id = r.id), 0),
             'film', (select jsonb_build_object('title', f.data -> 'Title', 'year', f.data -> 'Year',
                        'poster', jsonb_build_object('url', f.data -> 'Poster' -> 'Url', 'altText', f.data -> 'Poster' -> 'AltText'),
                        'directors', {People("f.data -> 'DirectorIds'")})
                        from public.mt_doc_film f where f.id = r.film_id))
-            order by r.published_order desc, r.id desc), '[]')))::text
-          from (select id, film_id, published_order, data from public.mt_doc_review where status = 'Published'
-                order by published_order desc, id desc limit 20) r,
-               jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
+            order by r.published_order desc, r.id asc), '[]')))::text
+          from (select id, film_id, published_order from public.mt_doc_review where status = 'Published'
+                order by published_order desc, id asc limit 20) r
+               join public.hr_review_cards card on card.id = r.id,
+               jsonb_to_record(card.card) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
         """;
 
     // The service's stored search vectors (StoredSearchVectors' tables, filled by its triggers), ranked

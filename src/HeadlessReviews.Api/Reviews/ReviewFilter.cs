@@ -63,7 +63,8 @@ public sealed class ReviewFilter
         var order = (orderBy is { Count: > 0 } ? orderBy : [new ReviewOrder()]).Select(o => o.ToSortKey()).ToList();
         order.Add(new SortKey("d.id", "uuid", Descending: false));
         var signature = "reviews:" + string.Join(",", order.Select(k => $"{k.Expression}{(k.Descending ? "-" : "+")}"));
-        return new KeysetQuery($"{Tables.Reviews} d", order, signature) { Data = cardExcerpts is { } length ? $"{ReviewCards.Sql("d", length)}, d.mt_version" : DocumentJson.RevisionedColumns("d") }.Where(ReviewVisibility.Sql(viewer));
+        var (from, data) = cardExcerpts is { } length ? ReviewCards.Source(length) : ($"{Tables.Reviews} d", DocumentJson.RevisionedColumns("d"));
+        return new KeysetQuery(from, order, signature) { Data = data }.Where(ReviewVisibility.Sql(viewer));
     }
 
     private static Guid DecodeId(string id, string typeName, string argument) =>

@@ -16,6 +16,7 @@ public static class ReviewsFeature
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
         services.ConfigureMarten(ReviewStorage.Configure);
+        services.ConfigureMarten(ReviewCards.Configure);
         services.AddScoped<ReviewsByIdLoader>();
         services.AddSingleton<IAnnouncedNode, ReviewAnnouncedNode>();
         services.AddScoped<ReviewIdsBySlugLoader>();

@@ -89,7 +89,7 @@ public sealed class ReviewCardTests(ApiFactory api) : ApiTest(api)
         await using var connection = new NpgsqlConnection(Api.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select ({ReviewCards.Sql("d", 160)}) -> 'Body' ->> 'Text' from (select jsonb_build_object('Body', jsonb_build_object('Text', @text)) as data) d", connection);
+            $"select ({ReviewCards.Card("d.data", 160)}) -> 'Body' ->> 'Text' from (select jsonb_build_object('Body', jsonb_build_object('Text', @text)) as data) d", connection);
         command.Parameters.AddWithValue("text", text);
         var start = (string)(await command.ExecuteScalarAsync())!;
 

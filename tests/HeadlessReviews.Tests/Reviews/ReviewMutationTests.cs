@@ -103,6 +103,28 @@ public sealed class ReviewMutationTests(ApiFactory api) : ReviewEditingTest(api)
     }
 
     [Fact]
+    public async Task An_edit_of_a_published_review_changes_its_card_in_lists_at_once()
+    {
+        // Lists read stored cards (ReviewCards.Stored), kept by a trigger: an edit must reach them.
+        const string Cards = "query { reviews(first: 5) { nodes { id headline excerpt(length: 40) verdict { rating } } } }";
+        var published = await ChangeAsync("publishReview", At(await CreateAsync()));
+        var card = (await GraphQL.DataAsync(Cards))["reviews"]!["nodes"]!.AsArray().Single(n => (string)n!["id"]! == (string)published["id"]!)!;
+        Assert.Equal("A first paragraph. A pull-quote worth…", (string?)card["excerpt"]);
+
+        await ChangeAsync("updateReview", At(published, new
+        {
+            headline = "Carol, at second sight",
+            body = "Rewritten from the first line to the last.",
+            verdict = new { rating = "POOP", summary = "Changed my mind." },
+        }));
+
+        card = (await GraphQL.DataAsync(Cards))["reviews"]!["nodes"]!.AsArray().Single(n => (string)n!["id"]! == (string)published["id"]!)!;
+        Assert.Equal("Carol, at second sight", (string?)card["headline"]);
+        Assert.Equal("Rewritten from the first line to the…", (string?)card["excerpt"]);
+        Assert.Equal("POOP", (string?)card["verdict"]!["rating"]);
+    }
+
+    [Fact]
     public async Task Publishing_a_published_review_or_unpublishing_a_draft_is_refused()
     {
         var draft = await CreateAsync();
