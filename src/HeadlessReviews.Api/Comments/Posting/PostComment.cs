@@ -47,6 +47,7 @@ public sealed class PostComment(
     ClientAddressHasher addresses,
     CommentRateLimiter limiter,
     ICommentScreening screening,
+    CommentHistory history,
     CommentPolicy policy,
     IOptions<CommentSettings> settings,
     ChangeAnnouncer announcer,
@@ -74,12 +75,14 @@ public sealed class PostComment(
         var content = CommentContent.Check(checks, input);
         if (checks.Failed) return new PostCommentResult(null, checks.Errors);
 
-        var result = await screening.ScreenAsync(new CommentSubmission(
+        var submission = new CommentSubmission(
             thread!.Review.Id, content!.AuthorName, content.AuthorEmail, content.AuthorUrl, content.Body, address, client.UserAgent, client.Referrer,
             HoneypotFilled: !string.IsNullOrWhiteSpace(input.Honeypot),
             TimeSinceFormIssued: signing.AgeOf(input.CommentToken, thread.Review.Id),
-            Permalink: null), cancellationToken);
-        var status = policy.Decide(result, await ApprovedCommenters.HasApprovedBeforeAsync(session, content.AuthorName, content.AuthorEmail, cancellationToken));
+            Permalink: null);
+        var result = await screening.ScreenAsync(submission, cancellationToken);
+        // Read with the rules' counts: one round trip for all that earlier comments say.
+        var status = policy.Decide(result, (await history.OfAsync(submission, cancellationToken)).ApprovedBefore);
 
         var comment = thread.NewComment(Guid.NewGuid(), content, status, clock.GetStoredNow());
         comment.ClientAddressHash = addressHash;

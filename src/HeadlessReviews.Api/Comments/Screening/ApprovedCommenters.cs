@@ -13,12 +13,15 @@ namespace HeadlessReviews.Api.Comments.Screening;
 public static partial class ApprovedCommenters
 {
     public static async Task<bool> HasApprovedBeforeAsync(IQuerySession session, string name, string email, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<int>('^',
-            $"select 1 from {Tables.Comments} d where d.author_email_key = ^ and d.status = '{nameof(CommentStatus.Approved)}' " +
-            @"and lower(regexp_replace(trim(d.data ->> 'AuthorName'), '\s+', ' ', 'g')) = ^ limit 1",
+        (await session.QueryAsync<int>('^', $"select 1 where exists ({Sql})",
             cancellationToken, email.Trim().ToLowerInvariant(), NormalisedName(name)).ConfigureAwait(false)).Count > 0;
 
-    private static string NormalisedName(string name) => WhiteSpace().Replace(name.Trim(), " ").ToLowerInvariant();
+    /// <summary>An approved comment of the commenter; its two <c>^</c> take the lower-cased e-mail and <see cref="NormalisedName"/>.</summary>
+    internal static readonly string Sql =
+        $"select 1 from {Tables.Comments} d where d.author_email_key = ^ and d.status = '{nameof(CommentStatus.Approved)}' " +
+        @"and lower(regexp_replace(trim(d.data ->> 'AuthorName'), '\s+', ' ', 'g')) = ^";
+
+    internal static string NormalisedName(string name) => WhiteSpace().Replace(name.Trim(), " ").ToLowerInvariant();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -1,18 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using HeadlessReviews.Api.Storage;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Comments.Screening;
 
 /// <summary>
-/// The same text pasted under many reviews is a campaign, not a reader. Earlier copies are found by the
-/// index on <c>(body_fingerprint, posted_at)</c> and counted no further than the threshold, so the rule
-/// costs the same however many comments the window holds.
+/// The same text pasted under many reviews is a campaign, not a reader. Earlier copies are counted by
+/// <see cref="CommentHistory"/> (the index on <c>(body_fingerprint, posted_at)</c>) no further than the
+/// threshold, so the rule costs the same however many comments the window holds.
 /// </summary>
-public sealed partial class RepeatedBodyRule(IQuerySession session, IOptions<ScreeningSettings> settings, TimeProvider clock) : IScreeningRule
+public sealed partial class RepeatedBodyRule(CommentHistory history, IOptions<ScreeningSettings> settings) : IScreeningRule
 {
     public async ValueTask<ScreeningFinding?> EvaluateAsync(CommentSubmission submission, CancellationToken cancellationToken)
     {
@@ -20,25 +18,19 @@ public sealed partial class RepeatedBodyRule(IQuerySession session, IOptions<Scr
         var body = Normalise(submission.Body);
         if (body.Length == 0) return null;
 
-        var earlier = await session.QueryAsync<long>('^', CountSql,
-            cancellationToken, FingerprintOfNormalised(body), clock.GetUtcNow() - limits.RepeatedBodyWindow, limits.RepeatedBodyCount).ConfigureAwait(false);
-        var times = earlier[0] + 1;
+        var times = (await history.OfAsync(submission, cancellationToken).ConfigureAwait(false)).SameBody + 1;
         if (times < limits.RepeatedBodyCount) return null;
 
         var reason = $"same text posted {times} times within {limits.RepeatedBodyWindow.TotalHours:0.#} h";
         return body.Length < limits.RepeatedBodyMinLength ? ScreeningFinding.Unsure(reason) : ScreeningFinding.Spam(reason);
     }
 
-    /// <summary>Earlier copies since a time, counted up to a bound (the threshold is reached at bound - 1 earlier ones).</summary>
-    internal static readonly string CountSql =
-        $"select count(*) from (select 1 from {Tables.Comments} d where d.body_fingerprint = ^ and d.posted_at > ^ limit ^) earlier";
-
     public static string Normalise(string body) => Whitespace().Replace(body.Trim(), " ").ToLowerInvariant();
 
     /// <summary>What <see cref="Comment.BodyFingerprint"/> stores: the SHA-256 (hex) of the normalised body.</summary>
     public static string Fingerprint(string body) => FingerprintOfNormalised(Normalise(body));
 
-    private static string FingerprintOfNormalised(string normalised) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+    internal static string FingerprintOfNormalised(string normalised) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
 
     /// <summary>The same fingerprint in SQL, for back-filling rows stored before the column existed.</summary>
     public static string FingerprintSql(string body) => $@"encode(sha256(convert_to(lower(btrim(regexp_replace({body}, '\s+', ' ', 'g'))), 'UTF8')), 'hex')";

@@ -13,7 +13,8 @@ public static class ScreeningRegistration
         services.AddOptions<SpamRetentionSettings>().BindConfiguration(SpamRetentionSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Cheap rules first; the two that ask the database last.
+        // Cheap rules first; the two that ask the database last (one round trip between them: CommentHistory).
+        services.AddScoped<CommentHistory>();
         services.AddScoped<IScreeningRule, HoneypotRule>();
         services.AddScoped<IScreeningRule, FormTimingRule>();
         services.AddScoped<IScreeningRule, UrlOnlyBodyRule>();

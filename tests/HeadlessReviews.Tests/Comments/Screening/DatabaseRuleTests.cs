@@ -31,6 +31,8 @@ public sealed class DatabaseRuleTests(ApiFactory api) : ApiTest(api), IAsyncLife
         await session.SaveChangesAsync();
     }
 
+    private CommentHistory History(IQuerySession session) => new(session, Hasher, _settings, TimeProvider.System);
+
     private async Task<ScreeningFinding?> EvaluateAsync(Func<IQuerySession, IScreeningRule> rule, CommentSubmission submission)
     {
         await using var session = Api.Store.QuerySession();
@@ -44,7 +46,7 @@ public sealed class DatabaseRuleTests(ApiFactory api) : ApiTest(api), IAsyncLife
     public async Task The_same_body_posted_again_and_again_on_any_review_is_spam()
     {
         var body = $"Visit my profile for free tickets {Guid.NewGuid():N}";
-        RepeatedBodyRule Rule(IQuerySession session) => new(session, _settings, TimeProvider.System);
+        RepeatedBodyRule Rule(IQuerySession session) => new(History(session), _settings);
 
         await StoreAsync(new Comment { Body = body, Status = CommentStatus.Spam }, new Comment { Body = body + " (other)" });
         Assert.Null(await EvaluateAsync(Rule, Submissions.Reader(body)));
@@ -62,7 +64,7 @@ public sealed class DatabaseRuleTests(ApiFactory api) : ApiTest(api), IAsyncLife
     {
         var body = $"Great film {Guid.NewGuid().ToString("N")[..4]}";
         await StoreAsync(new Comment { Body = body }, new Comment { Body = body });
-        var finding = await EvaluateAsync(session => new RepeatedBodyRule(session, _settings, TimeProvider.System), Submissions.Reader(body));
+        var finding = await EvaluateAsync(session => new RepeatedBodyRule(History(session), _settings), Submissions.Reader(body));
         Assert.Equal(SpamVerdict.Unsure, finding?.Verdict);
     }
 
@@ -72,7 +74,7 @@ public sealed class DatabaseRuleTests(ApiFactory api) : ApiTest(api), IAsyncLife
         var address = $"198.51.100.{Random.Shared.Next(1, 254)}";
         var email = $"flood-{Guid.NewGuid():N}@example.org";
         var submission = Submissions.Reader() with { ClientAddress = address, AuthorEmail = email.ToUpperInvariant() };
-        AuthorFloodRule Rule(IQuerySession session) => new(session, Hasher, _settings, TimeProvider.System);
+        AuthorFloodRule Rule(IQuerySession session) => new(History(session), _settings);
 
         await StoreAsync([.. Enumerable.Range(0, 4).Select(_ => new Comment { ClientAddressHash = Hasher.Hash(address), AuthorEmail = "someone@example.org" })]);
         // Old ones do not count.
@@ -89,6 +91,28 @@ public sealed class DatabaseRuleTests(ApiFactory api) : ApiTest(api), IAsyncLife
         var spam = await EvaluateAsync(Rule, submission with { ClientAddress = "192.0.2.200" });
         Assert.Equal(SpamVerdict.Spam, spam?.Verdict);
         Assert.Equal("11 comments from one e-mail within 10 min", spam!.Reason);
+    }
+
+    [Fact]
+    public async Task Both_rules_and_the_known_commenter_check_share_one_round_trip()
+    {
+        var email = $"known-{Guid.NewGuid():N}@example.org";
+        var body = $"Seen it twice now {Guid.NewGuid():N}";
+        await StoreAsync(new Comment { AuthorName = "Ann Smith", AuthorEmail = email, Body = body, Status = CommentStatus.Approved },
+            new Comment { AuthorName = "Ann Smith", AuthorEmail = email, Body = body, Status = CommentStatus.Approved });
+        var submission = Submissions.Reader(body) with { AuthorName = "Ann Smith", AuthorEmail = email };
+
+        await using var session = Api.Store.QuerySession();
+        var history = History(session);
+        Api.RoundTrips.Reset();
+        var repeated = await new RepeatedBodyRule(history, _settings).EvaluateAsync(submission, CancellationToken.None);
+        var flood = await new AuthorFloodRule(history, _settings).EvaluateAsync(submission, CancellationToken.None);
+        var counts = await history.OfAsync(submission, CancellationToken.None);
+
+        Assert.Equal(1, Api.RoundTrips.Count);
+        Assert.Equal(SpamVerdict.Spam, repeated?.Verdict);
+        Assert.Null(flood);
+        Assert.Equal(new CommentHistoryCounts(SameBody: 2, FromAddress: 0, FromEmail: 2, ApprovedBefore: true), counts);
     }
 
     [Fact]
