@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Execution.Warmup;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Storage;
@@ -6,6 +7,8 @@ using HeadlessReviews.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 if (MigrateCommand.IsRequested(args)) MigrateCommand.Configure(builder);
+// First: it runs the pages' queries while the database start-up (next) checks the schema.
+else builder.AddHeadlessReviewsWarmup();
 builder.AddHeadlessReviewsStorage();
 builder.AddHeadlessReviewsRealtime();
 builder.AddHeadlessReviewsGraph();

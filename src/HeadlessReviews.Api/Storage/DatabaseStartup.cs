@@ -20,7 +20,26 @@ public sealed class DatabaseStartup(
 {
     private const long StartupLockKey = 0x4865_6164_5265_76; // "HeadRev"
 
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the schema is in place and the initializers have run; faults when the start-up failed.</summary>
+    public Task Ready => _ready.Task;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StartUpAsync(cancellationToken).ConfigureAwait(false);
+            _ready.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            _ready.TrySetException(exception);
+            throw;
+        }
+    }
+
+    private async Task StartUpAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(configuration.GetConnectionString("Reviews"));
         await wait.WaitAsync(async token =>

@@ -49,7 +49,8 @@ public static class StorageRegistration
 
         builder.Services.AddSingleton<DatabaseWait>();
         builder.Services.AddSingleton<DatabaseOutage>();
-        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddSingleton<DatabaseStartup>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
         return builder;
     }
 }

@@ -21,6 +21,8 @@ public sealed class SecondInstance(ApiFactory api) : WebApplicationFactory<Progr
         builder.UseSetting("HeadlessReviews:AdminToken", ApiFactory.AdminToken);
         // Tests read right after their own changes; the response cache has tests of its own (ResponseCacheTests).
         builder.UseSetting("HeadlessReviews:ResponseCache:Enabled", "false");
+        // Its background reads would land in the round-trip counts; WarmupTests turn it on.
+        builder.UseSetting("HeadlessReviews:Warmup:Enabled", "false");
         // A filter for this provider alone outranks appsettings' levels: it sees everything.
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCollector>(null, LogLevel.Trace));
     }
