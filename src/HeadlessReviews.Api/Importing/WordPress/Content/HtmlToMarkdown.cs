@@ -1,0 +1,285 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace HeadlessReviews.Api.Importing.WordPress.Content;
+
+/// <summary>
+/// Post HTML as our Markdown (CommonMark, pipe tables): headings, paragraphs, breaks, emphasis, links,
+/// lists, block quotes (our pull-quotes), code, tables and images. What could run in a reader's
+/// browser (script, style, iframe, form, object, embed, event handlers, javascript: links) is
+/// dropped here, before the renderer's sanitiser ever sees it; attributes never reach the Markdown at all.
+/// </summary>
+public sealed partial class HtmlToMarkdown(ConversionOptions options, ICollection<string> warnings)
+{
+    /// <summary>Stands where <c>&lt;!--more--&gt;</c> was, as a block of its own, until the excerpt is cut there.</summary>
+    public const string MoreMarker = "\uE001more\uE001";
+
+    private const char LineBreak = '\uE002';
+
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "iframe", "frame", "frameset", "form", "object", "embed", "applet", "noscript", "template",
+        "input", "button", "select", "textarea", "link", "meta", "base", "svg", "math", "canvas", "audio", "video", "head", "title",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "table", "figure", "figcaption",
+        "hr", "section", "article", "header", "footer", "aside", "main", "nav", "dl", "dt", "dd", "address", "details",
+        "summary", "center", "hgroup", "fieldset",
+    };
+
+    private readonly List<Uri> _images = [];
+
+    public IReadOnlyList<Uri> ImageUrls => _images;
+
+    [GeneratedRegex(@"[ \t\n\r\f]+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\s*(?:https?:|mailto:|tel:|#|/|\.|\?)|^[^:]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SafeUrl();
+
+    public string Convert(INode container) => JoinBlocks(BlockList(container));
+
+    private static string JoinBlocks(IEnumerable<string> blocks) =>
+        string.Join("\n\n", blocks.Where(b => b.Length > 0));
+
+    /// <summary>The Markdown blocks of a container's children; loose text and inline elements between blocks make paragraphs.</summary>
+    private List<string> BlockList(INode container)
+    {
+        var blocks = new List<string>();
+        var inline = new StringBuilder();
+        void Flush()
+        {
+            var paragraph = Paragraph(inline.ToString());
+            if (paragraph.Length > 0) blocks.Add(paragraph);
+            inline.Clear();
+        }
+        foreach (var node in container.ChildNodes)
+        {
+            if (node is IComment comment)
+            {
+                if (comment.Data.Trim().StartsWith("more", StringComparison.OrdinalIgnoreCase)) { Flush(); blocks.Add(MoreMarker); }
+                continue;
+            }
+            if (node is IElement element && (Blocks.Contains(element.LocalName) || Dropped.Contains(element.LocalName)))
+            {
+                Flush();
+                var block = Block(element);
+                if (block.Length > 0) blocks.Add(block);
+                continue;
+            }
+            inline.Append(Inline(node));
+        }
+        Flush();
+        return blocks;
+    }
+
+    private string Block(IElement element)
+    {
+        var name = element.LocalName.ToLowerInvariant();
+        if (Dropped.Contains(name)) return Drop(element);
+        switch (name)
+        {
+            case "p":
+            case "dt":
+            case "summary":
+            case "address":
+                return Paragraph(InlineChildren(element));
+            case "dd":
+                return JoinBlocks(BlockList(element));
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                var heading = OneLine(InlineChildren(element));
+                return heading.Length == 0 ? "" : new string('#', name[1] - '0') + " " + heading.TrimEnd('#') + (heading.EndsWith('#') ? "\\#" : "");
+            case "hr":
+                return "---";
+            case "ul":
+            case "ol":
+                return List(element);
+            case "li":
+                return List(element.ParentElement ?? element, [element]);
+            case "blockquote":
+                return Quote(element);
+            case "pre":
+                return Code(element);
+            case "table":
+                return MarkdownTable.From(element, cell => OneLine(InlineChildren(cell)));
+            case "figcaption":
+                var caption = OneLine(InlineChildren(element));
+                return caption.Length == 0 ? "" : "*" + caption + "*";
+            case "figure":
+                return Figure(element);
+            default:
+                return JoinBlocks(BlockList(element));
+        }
+    }
+
+    private string Drop(IElement element)
+    {
+        var source = element.GetAttribute("src") ?? element.GetAttribute("data") ?? element.GetAttribute("action");
+        warnings.Add($"Dropped a <{element.LocalName}> element" + (source is null ? "" : $" ({source})") + ": it could run code in a reader's browser.");
+        return "";
+    }
+
+    /// <summary>An image with its caption as an italic line right under it (one paragraph, a hard line break between).</summary>
+    private string Figure(IElement figure)
+    {
+        var caption = figure.Children.FirstOrDefault(c => c.LocalName == "figcaption");
+        if (caption is null || figure.QuerySelector("img") is null || figure.QuerySelector("blockquote, table, ul, ol, pre") is not null)
+            return JoinBlocks(BlockList(figure));
+        caption.Remove();
+        var image = JoinBlocks(BlockList(figure));
+        var text = OneLine(InlineChildren(caption));
+        return text.Length == 0 ? image : image + "\\\n*" + text + "*";
+    }
+
+    private string Quote(IElement quote)
+    {
+        // A pull-quote's attribution goes under the quote, so the quote's text is the quote alone.
+        var cites = quote.Children.Where(c => c.LocalName == "cite").ToList();
+        foreach (var cite in cites) cite.Remove();
+        var inner = JoinBlocks(BlockList(quote));
+        if (inner.Length == 0) return "";
+        var quoted = string.Join("\n", inner.Split('\n').Select(line => line.Length == 0 ? ">" : "> " + line));
+        var attribution = string.Join(", ", cites.Select(c => OneLine(InlineChildren(c))).Where(c => c.Length > 0));
+        return attribution.Length == 0 ? quoted : quoted + "\n\n— " + attribution;
+    }
+
+    private static string Code(IElement pre)
+    {
+        var code = pre.QuerySelector("code");
+        var language = (code ?? pre).ClassList.Select(c => c.StartsWith("language-", StringComparison.Ordinal) ? c["language-".Length..] : null)
+            .FirstOrDefault(c => c is not null) ?? "";
+        var text = PreText(pre).TrimEnd('\n');
+        if (text.StartsWith('\n')) text = text[1..];
+        var fence = new string('`', Math.Max(3, MarkdownText.LongestRun(text, '`') + 1));
+        return fence + language + "\n" + text + "\n" + fence;
+    }
+
+    private static string PreText(INode node)
+    {
+        var text = new StringBuilder();
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText t) text.Append(t.Data);
+            else if (child is IElement { LocalName: "br" }) text.Append('\n');
+            else if (child is IElement e && !Dropped.Contains(e.LocalName)) text.Append(PreText(e));
+        }
+        return text.ToString();
+    }
+
+    private string List(IElement list) =>
+        List(list, list.Children.Where(c => c.LocalName == "li").ToList());
+
+    private string List(IElement list, List<IElement> items)
+    {
+        var ordered = list.LocalName == "ol";
+        var start = ordered && int.TryParse(list.GetAttribute("start"), out var s) ? s : 1;
+        var rendered = new List<string>();
+        var loose = false;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var blocks = BlockList(items[i]);
+            if (blocks.Count(b => !b.StartsWith("- ", StringComparison.Ordinal) && !char.IsAsciiDigit(b[0])) > 1) loose = true;
+            var marker = ordered ? (start + i).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "- ";
+            var body = string.Join(loose ? "\n\n" : "\n", blocks);
+            var indent = new string(' ', marker.Length);
+            var lines = body.Split('\n').Select((line, n) => n == 0 ? marker + line : line.Length == 0 ? "" : indent + line);
+            rendered.Add(body.Length == 0 ? marker.TrimEnd() : string.Join("\n", lines));
+        }
+        return string.Join(loose ? "\n\n" : "\n", rendered);
+    }
+
+    private string InlineChildren(INode node)
+    {
+        var text = new StringBuilder();
+        foreach (var child in node.ChildNodes) text.Append(Inline(child));
+        return text.ToString();
+    }
+
+    private string Inline(INode node)
+    {
+        switch (node)
+        {
+            case IText text:
+                return MarkdownText.Escape(Whitespace().Replace(text.Data, " "));
+            case IElement element:
+                var name = element.LocalName.ToLowerInvariant();
+                if (Dropped.Contains(name)) return Drop(element);
+                switch (name)
+                {
+                    case "br": return LineBreak.ToString();
+                    case "em" or "i" or "cite" or "dfn": return Wrap("*", InlineChildren(element));
+                    case "strong" or "b": return Wrap("**", InlineChildren(element));
+                    case "code" or "kbd" or "samp" or "tt":
+                        var code = Whitespace().Replace(element.TextContent, " ");
+                        return code.Trim().Length == 0 ? code : MarkdownText.CodeSpan(code);
+                    case "a": return Link(element);
+                    case "img": return Image(element);
+                    default:
+                        // A block inside inline content (a <div> in a <span>) reads as a line of its own.
+                        var inner = InlineChildren(element);
+                        return Blocks.Contains(name) ? LineBreak + inner + LineBreak : inner;
+                }
+            default:
+                return "";
+        }
+    }
+
+    /// <summary>Emphasis around the words only: "* x *" is not emphasis in Markdown, so edge spaces move outside.</summary>
+    private static string Wrap(string marker, string inner)
+    {
+        var trimmed = inner.Trim(' ', LineBreak);
+        if (trimmed.Length == 0) return inner;
+        var lead = inner[..inner.IndexOf(trimmed[0], StringComparison.Ordinal)];
+        var trail = inner[(inner.LastIndexOf(trimmed[^1]) + 1)..];
+        // "**Genre:**Drama" is not bold in CommonMark (a closing run after punctuation needs space or punctuation
+        // after it), so trailing punctuation goes outside the markers: "**Genre**:Drama". Escapes stay whole.
+        var end = trimmed.Length;
+        while (end > 1 && ".,:;!?".Contains(trimmed[end - 1], StringComparison.Ordinal) && trimmed[end - 2] != '\\') end--;
+        if (end < trimmed.Length && !char.IsPunctuation(trimmed[end - 1]))
+            return lead + marker + trimmed[..end] + marker + trimmed[end..] + trail;
+        return lead + marker + trimmed + marker + trail;
+    }
+
+    private string Link(IElement anchor)
+    {
+        var text = InlineChildren(anchor);
+        var href = anchor.GetAttribute("href")?.Trim();
+        if (string.IsNullOrEmpty(href) || !SafeUrl().IsMatch(href))
+        {
+            if (!string.IsNullOrEmpty(href)) warnings.Add($"Dropped a link to an address that is not a web address: {href}");
+            return text;
+        }
+        if (text.Trim(' ', LineBreak).Length == 0) text = MarkdownText.Escape(href);
+        return "[" + text.Trim(' ') + "](" + MarkdownText.Destination(href) + MarkdownText.Title(anchor.GetAttribute("title")) + ")";
+    }
+
+    private string Image(IElement image)
+    {
+        var src = image.GetAttribute("src")?.Trim();
+        if (string.IsNullOrEmpty(src) || !SafeUrl().IsMatch(src))
+        {
+            if (!string.IsNullOrEmpty(src)) warnings.Add($"Dropped an image whose address is not a web address: {src}");
+            return "";
+        }
+        if (Uri.TryCreate(src, UriKind.Absolute, out var url))
+        {
+            if (options.RewriteMediaUrl is { } rewrite) url = rewrite(url);
+            src = url.AbsoluteUri;
+            _images.Add(url);
+        }
+        var alt = MarkdownText.Escape(Whitespace().Replace(image.GetAttribute("alt") ?? "", " ").Trim());
+        return "![" + alt + "](" + MarkdownText.Destination(src) + MarkdownText.Title(image.GetAttribute("title")) + ")";
+    }
+
+    /// <summary>A paragraph from inline Markdown: breaks as backslash line ends, each line safe at its start.</summary>
+    private static string Paragraph(string inline)
+    {
+        var lines = inline.Split(LineBreak).Select(line => MarkdownText.EscapeLineStart(line.Trim())).Where(line => line.Length > 0);
+        return string.Join("\\\n", lines);
+    }
+
+    private static string OneLine(string inline) => Whitespace().Replace(inline.Replace(LineBreak, ' '), " ").Trim();
+}
