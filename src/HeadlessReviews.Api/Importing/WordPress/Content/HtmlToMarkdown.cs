@@ -67,7 +67,10 @@ public sealed partial class HtmlToMarkdown(ConversionOptions options, ICollectio
             {
                 Flush();
                 var block = Block(element);
-                if (block.Length > 0) blocks.Add(block);
+                if (block.Length == 0) continue;
+                // Two lists in a row would merge into one in Markdown; a different marker keeps them apart.
+                if (blocks.Count > 0 && element.LocalName is "ul" or "ol" && SameListKind(blocks[^1], block)) block = OtherMarker(block);
+                blocks.Add(block);
                 continue;
             }
             inline.Append(Inline(node));
@@ -191,6 +194,23 @@ public sealed partial class HtmlToMarkdown(ConversionOptions options, ICollectio
         return string.Join(loose ? "\n\n" : "\n", rendered);
     }
 
+    [GeneratedRegex(@"^(?:[-*] |\d+[.)] )")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^(?:(?<bullet>[-*])|(?<number>\d+)(?<delimiter>[.)])) ", RegexOptions.Multiline)]
+    private static partial Regex TopLevelMarker();
+
+    private static bool SameListKind(string previous, string list)
+    {
+        var a = ListMarker().Match(previous);
+        var b = ListMarker().Match(list);
+        return a.Success && b.Success && a.Value[^2] == b.Value[^2];
+    }
+
+    private static string OtherMarker(string list) => TopLevelMarker().Replace(list, m =>
+        m.Groups["bullet"].Success ? (m.Groups["bullet"].Value == "-" ? "* " : "- ")
+            : m.Groups["number"].Value + (m.Groups["delimiter"].Value == "." ? ")" : ".") + " ");
+
     private string InlineChildren(INode node)
     {
         var text = new StringBuilder();
@@ -253,6 +273,9 @@ public sealed partial class HtmlToMarkdown(ConversionOptions options, ICollectio
             return text;
         }
         if (text.Trim(' ', LineBreak).Length == 0) text = MarkdownText.Escape(href);
+        // An image linked to its full-size file: that file moves with the image.
+        if (anchor.QuerySelector("img") is not null && options.RewriteMediaUrl is { } rewrite && Uri.TryCreate(href, UriKind.Absolute, out var media))
+            href = rewrite(media).AbsoluteUri;
         return "[" + text.Trim(' ') + "](" + MarkdownText.Destination(href) + MarkdownText.Title(anchor.GetAttribute("title")) + ")";
     }
 

@@ -73,6 +73,24 @@ public class MarkdownConversionTests
     }
 
     [Fact]
+    public void Two_lists_in_a_row_stay_two_lists()
+    {
+        var html = Rendered("<ul><li>a</li></ul><ul><li>b</li></ul><ol><li>c</li></ol><ol><li>d</li></ol>");
+
+        Assert.Equal(2, html.Split("<ul>").Length - 1);
+        Assert.Equal(2, html.Split("<ol>").Length - 1);
+    }
+
+    [Fact]
+    public void Linked_images_move_with_their_full_size_file()
+    {
+        var options = ConversionOptions.WithMediaBaseUrl(new Uri("https://media.example.net"));
+        var post = Convert("<a href=\"https://old.example/wp-content/uploads/her-full.jpg\"><img src=\"https://old.example/wp-content/uploads/her.jpg\" alt=\"\"></a> <a href=\"https://old.example/about\">About</a>", options);
+
+        Assert.Equal("[![](https://media.example.net/her.jpg)](https://media.example.net/her-full.jpg) [About](https://old.example/about)", post.Markdown);
+    }
+
+    [Fact]
     public void Block_quotes_become_pull_quotes()
     {
         var markdown = Markdown("<blockquote><p>One line.</p><p>Two line.</p></blockquote>");
