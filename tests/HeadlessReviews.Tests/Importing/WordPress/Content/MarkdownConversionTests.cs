@@ -233,4 +233,26 @@ public class MarkdownConversionTests
 
         Assert.Equal("### Notes\n\n- One\n- Two\n\n```\na\n\nb\n```", Markdown(content));
     }
+
+    [Fact]
+    public void Nested_blocks_and_freeform_text_between_blocks()
+    {
+        var content = "Classic intro\nwith a break.\n\n" +
+                      "<!-- wp:columns --><div class=\"wp-block-columns\"><!-- wp:column --><div class=\"wp-block-column\">" +
+                      "<!-- wp:paragraph --><p>Left</p><!-- /wp:paragraph --></div><!-- /wp:column --><!-- wp:column --><div class=\"wp-block-column\">" +
+                      "<!-- wp:image {\"url\":\"https://x.example/a.jpg\",\"alt\":\"A\"} /--></div><!-- /wp:column --></div><!-- /wp:columns -->";
+
+        Assert.Equal("Classic intro\\\nwith a break.\n\nLeft\n\n![A](https://x.example/a.jpg)", Markdown(content));
+    }
+
+    [Fact]
+    public void Empty_content_is_an_empty_post()
+    {
+        var post = Convert("");
+
+        Assert.Equal("", post.Markdown);
+        Assert.True(post.Facts.IsEmpty);
+        Assert.Null(post.Verdict);
+        Assert.Empty(post.Warnings);
+    }
 }
