@@ -15,7 +15,8 @@ public sealed record ReviewBody(string Markdown, string Html, string Text, IRead
     public static readonly ReviewBody Empty = new("", "", "", []);
 
     // Raw HTML in the Markdown is shown as text (DisableHtml); the sanitiser is the second fence.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+    // Pipe tables: imported WordPress posts have tables, and GFM's pipe table is how they are written.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().Build();
     private static readonly HtmlSanitizer Sanitizer = new();
 
     public static ReviewBody FromMarkdown(string markdown)
