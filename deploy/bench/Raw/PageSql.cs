@@ -16,12 +16,6 @@ internal static class PageSql
           'html', '<p>' || replace(replace(replace({c}.data ->> 'Body', '&', '&amp;'), '<', '&lt;'), '>', '&gt;') || '</p>')
         """;
 
-    private static string Excerpt(string text) => $"""
-        (select case when length(t) <= 160 then t
-                     else rtrim(left(t, 160 - position(' ' in reverse(left(t, 160)))), ',;:. –-') || '…' end
-           from (select replace({text}, E'\n\n', ' ') as t) x)
-        """;
-
     // One index lookup per credited person: a join would let the planner guess 100 elements and scan every person.
     private static string People(string ids) => $"""
         (select coalesce(jsonb_agg((select jsonb_build_object('name', p.data -> 'Name', 'slug', p.data -> 'Slug')
@@ -64,23 +58,6 @@ internal static class PageSql
                        order by c.posted_at, c.id limit 20) t)))
             from public.mt_doc_review r, jsonb_to_record(r.data) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
              where r.slug = $1 and r.status = 'Published'))::text
-        """;
-
-    public static readonly string Home = $"""
-        select jsonb_build_object('reviews', jsonb_build_object('nodes', coalesce(jsonb_agg(jsonb_build_object(
-            'id', {GlobalId("Review", "r.id")}, 'slug', d."Slug", 'headline', d."Headline", 'publishedAt', d."PublishedAt",
-            'excerpt', {Excerpt("d.\"Body\" ->> 'Text'")},
-            'verdict', jsonb_build_object('rating', upper(d."Verdict" ->> 'Rating'), 'summary', d."Verdict" -> 'Summary'),
-            'commentCount', coalesce((select n.shown from public.hr_comment_counts n where n.review_id = r.id), 0),
-            'film', (select jsonb_build_object('title', f.data -> 'Title', 'year', f.data -> 'Year',
-                       'poster', jsonb_build_object('url', f.data -> 'Poster' -> 'Url', 'altText', f.data -> 'Poster' -> 'AltText'),
-                       'directors', {People("f.data -> 'DirectorIds'")})
-                       from public.mt_doc_film f where f.id = r.film_id))
-            order by r.published_order desc, r.id asc), '[]')))::text
-          from (select id, film_id, published_order from public.mt_doc_review where status = 'Published'
-                order by published_order desc, id asc limit 20) r
-               join public.hr_review_cards card on card.id = r.id,
-               jsonb_to_record(card.card) as d("Slug" jsonb, "Headline" jsonb, "Byline" jsonb, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
         """;
 
     // The service's stored search vectors (StoredSearchVectors' tables, filled by its triggers), ranked

@@ -21,14 +21,13 @@ public static class StorageRegistration
                 throw new InvalidOperationException("ConnectionStrings:Reviews is not set. Run deploy/local/run.sh, or set ConnectionStrings__Reviews to an Npgsql connection string.");
 
             var settings = services.GetRequiredService<IOptions<StorageSettings>>().Value;
+            // Set for every session the server opens for us; the NOTIFY listener and the start-up check use their own connections.
+            var sessionOptions = new NpgsqlConnectionStringBuilder(connectionString);
             var statementTimeout = settings.StatementTimeout;
             if (statementTimeout > TimeSpan.Zero)
-            {
-                // Set for every session the server opens for us; the NOTIFY listener and the start-up check use their own connections.
-                var withTimeout = new NpgsqlConnectionStringBuilder(connectionString);
-                withTimeout.Options = $"{withTimeout.Options} -c statement_timeout={(long)statementTimeout.TotalMilliseconds}".Trim();
-                connectionString = withTimeout.ConnectionString;
-            }
+                sessionOptions.Options = $"{sessionOptions.Options} -c statement_timeout={(long)statementTimeout.TotalMilliseconds}".Trim();
+            sessionOptions.Options = $"{sessionOptions.Options} -c plan_cache_mode={settings.PlanCacheMode}".Trim();
+            connectionString = sessionOptions.ConnectionString;
             var options = new StoreOptions();
             options.Connection(new NpgsqlConnectionStringBuilder(connectionString)
             {
