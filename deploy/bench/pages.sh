@@ -3,6 +3,7 @@
 # same deterministic data in one throwaway PostgreSQL cluster, interleaved so machine drift hits all alike.
 #
 #   deploy/bench/pages.sh [--scales S,M] [--duration 20] [--warmup 5] [--rounds 2] [--concurrency 1,16,64] [--quick] [--load-only]
+#                         [--ops review,home,search,comment] [--contenders hr,hrc,pg,raw]
 #
 # For each scale it loads the catalogue (deploy/bench/Loader: Marten bulk insert, plus a relational copy for
 # PostGraphile), starts the servers (HeadlessReviews twice: `hr` with its response cache off, `hrc` with it
@@ -11,6 +12,8 @@
 # a second instance with the cache on takes headline edits while readers hammer `hrc` (pages.mjs stale).
 # --quick: a smoke run (S, 1 round, 3 s after 1 s warm-up, c = 1 and 16) that proves the harness works.
 # --load-only: generate and load the scales, report how long each took and how big it is, and stop.
+# --ops, --contenders: measure only these cells (every server still starts and is checked), e.g. the L
+# figures: --scales S,L --ops review,home --contenders hr --concurrency 16 --rounds 1.
 # Writes deploy/bench/results/pages-<scales>-<date>.md (and .svg), and copies them to
 # deploy/bench/pages-results.md and deploy/bench/pages-throughput.svg. Stops everything it started.
 set -euo pipefail
@@ -22,7 +25,7 @@ source "$REPO/deploy/local/postgres.sh"
 cd "$REPO"
 command_line="deploy/bench/pages.sh${*:+ $*}"
 
-scales=S,M duration=20 warmup=5 rounds=2 concurrency=1,16,64 quick=0 load_only=0
+scales=S,M duration=20 warmup=5 rounds=2 concurrency=1,16,64 quick=0 load_only=0 ops=review,home,search,comment contenders=hr,hrc,pg,raw
 while (($#)); do
   case $1 in
     --scales | --scale) scales=$2; shift 2 ;;
@@ -30,6 +33,8 @@ while (($#)); do
     --warmup) warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
+    --ops) ops=$2; shift 2 ;;
+    --contenders) contenders=$2; shift 2 ;;
     --load-only) load_only=1; shift ;;
     --quick) quick=1 scales=S duration=3 warmup=1 rounds=1 concurrency=1,16 stale_changes=40; shift ;;
     *) pglocal_die "unknown argument $1 (see the head of $0)" ;;
@@ -37,8 +42,8 @@ while (($#)); do
 done
 IFS=, read -ra scale_list <<<"${scales^^}"
 IFS=, read -ra concurrency_list <<<"$concurrency"
-ops=(review home search comment)
-contenders=(hr hrc pg raw)
+IFS=, read -ra ops <<<"$ops"
+IFS=, read -ra contenders <<<"$contenders"
 stale_changes=300 stale_interval_ms=100
 
 for tool in dotnet node npm wrk curl; do command -v $tool >/dev/null || pglocal_die "$tool not found${tool/wrk/ (apt-get install wrk)}"; done
