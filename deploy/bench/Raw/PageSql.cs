@@ -61,19 +61,21 @@ internal static class PageSql
         """;
 
     // The service's stored search vectors (StoredSearchVectors' tables, filled by its triggers), ranked
-    // the same way; documents read for the page's hits only.
+    // the same way; documents (cards, for reviews) read for the page's hits only.
     public static readonly string Search = """
         with q as (select plainto_tsquery('simple', $1) as query),
         hits as (
           select s.id, round(ts_rank(s.vector, q.query)::numeric, 6) as rank, 1 as kind_order
-            from public.hr_search_review s join public.mt_doc_review r on r.id = s.id, q where s.vector @@ q.query and r.status = 'Published'
+            from public.hr_search_review s, q
+            cross join lateral (select 1 from public.mt_doc_review r where r.id = s.id and r.status = 'Published' limit 1) shown
+           where s.vector @@ q.query
           union all
           select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 2 from public.hr_search_film s, q where s.vector @@ q.query
           union all
           select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 3 from public.hr_search_person s, q where s.vector @@ q.query)
         select jsonb_build_object('search', jsonb_build_object('nodes', coalesce(jsonb_agg(node order by rank desc, kind_order, id), '[]')))::text
           from (select h.*, case h.kind_order
-                  when 1 then (select jsonb_build_object('__typename', 'Review', 'slug', data -> 'Slug', 'headline', data -> 'Headline') from public.mt_doc_review where id = h.id)
+                  when 1 then (select jsonb_build_object('__typename', 'Review', 'slug', card -> 'Slug', 'headline', card -> 'Headline') from public.hr_review_cards where id = h.id)
                   when 2 then (select jsonb_build_object('__typename', 'Film', 'slug', data -> 'Slug', 'title', data -> 'Title', 'year', data -> 'Year') from public.mt_doc_film where id = h.id)
                   else (select jsonb_build_object('__typename', 'Person', 'slug', data -> 'Slug', 'name', data -> 'Name') from public.mt_doc_person where id = h.id) end as node
                   from (select * from hits order by rank desc, kind_order, id limit 10) h) p

@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage.Paging;
 using Marten;
@@ -36,6 +37,9 @@ public sealed class SearchQueries : IQueryFields
 
                 var hits = new KeysetQuery(SearchVectors.Hits(viewer), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery) { Data = SearchVectors.Document };
                 var connection = await KeysetPager.PageAsync<SearchHit>(session, hits, page, context.CancellationToken);
+                // Reviews come as cards: a field that needs the body loads the whole review.
+                foreach (var edge in connection.Edges)
+                    if (edge.Node.Review is { } review) review.ExcerptsUpTo = ReviewCards.StoredExcerptLength;
                 return new Connection<object>(
                     [.. connection.Edges.Select(edge => new Edge<object>(edge.Cursor, edge.Node.Document))],
                     connection.PageInfo,

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 
@@ -31,8 +32,10 @@ public static class SearchVectors
     /// </summary>
     public static string Hits(Viewer viewer) => $"""
         (select s.id, round(ts_rank(s.vector, q.query)::numeric, 6) as rank, 1 as kind_order
-           from {StoredSearchVectors.Reviews.Table} s join {Tables.Reviews} r on r.id = s.id, (select to_tsquery('simple', ^) as query) q
-          where s.vector @@ q.query and {Reviews.ReviewVisibility.Sql(viewer, "r")}
+           from {StoredSearchVectors.Reviews.Table} s, (select to_tsquery('simple', ^) as query) q
+          -- Lateral with a limit: each match's review by its key, never a scan of every review to hash-join.
+          cross join lateral (select 1 from {Tables.Reviews} r where r.id = s.id and {Reviews.ReviewVisibility.Sql(viewer, "r")} limit 1) shown
+          where s.vector @@ q.query
          union all
          select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 2
            from {StoredSearchVectors.Films.Table} s, (select to_tsquery('simple', ^) as query) q
@@ -45,11 +48,13 @@ public static class SearchVectors
 
     /// <summary>
     /// A hit's document as a <see cref="SearchHit"/>'s JSON, read per row of the page: a subquery, so
-    /// PostgreSQL reads only the page's documents after sorting, not every match's.
+    /// PostgreSQL reads only the page's documents after sorting, not every match's. A review comes as its
+    /// stored card (<see cref="ReviewCards"/>; the caller marks it), not its ~27 kB document.
     /// </summary>
-    public const string Document = $"""
+    public static readonly string Document = $"""
         case d.kind_order
-          when 1 then (select jsonb_build_object('Review', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.Reviews} x where x.id = d.id)
+          when 1 then (select jsonb_build_object('Review', coalesce(c.card, {ReviewCards.Card("x.data", ReviewCards.StoredExcerptLength)}) || jsonb_build_object('Version', x.mt_version))
+                         from {Tables.Reviews} x left join {ReviewCards.Stored.Table} c on c.id = x.id where x.id = d.id)
           when 2 then (select jsonb_build_object('Film', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.Films} x where x.id = d.id)
           else (select jsonb_build_object('Person', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.People} x where x.id = d.id)
         end

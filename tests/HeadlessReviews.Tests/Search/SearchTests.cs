@@ -30,6 +30,25 @@ public sealed class SearchTests(ApiFactory api) : ApiTest(api)
     private sealed record Hit(string Kind, string Slug, string Label, string Id);
 
     [Fact]
+    public async Task A_review_found_by_search_shows_its_whole_body_and_every_excerpt()
+    {
+        // Search reads reviews as cards (ReviewCards): the body and long excerpts must still be the review's own.
+        const string Found = """
+            query { search(query: "her", first: 10) { nodes { ... on Review { slug short: excerpt(length: 160) long: excerpt(length: 2000) body { markdown html text pullQuotes } } } } }
+            """;
+        const string One = """
+            query { review(slug: "her") { short: excerpt(length: 160) long: excerpt(length: 2000) body { markdown html text pullQuotes } } }
+            """;
+        var found = (await GraphQL.DataAsync(Found))["search"]!["nodes"]!.AsArray().Single(node => (string?)node!["slug"] == "her")!;
+        var review = (await GraphQL.DataAsync(One))["review"]!;
+
+        var shown = found.DeepClone().AsObject();
+        shown.Remove("slug");
+        Assert.True(JsonNode.DeepEquals(review, shown), $"search: {shown.ToJsonString()}\nreview: {review.ToJsonString()}");
+        Assert.NotEqual("", (string?)review["body"]!["html"]);
+    }
+
+    [Fact]
     public async Task Her_finds_the_film_and_its_review_first()
     {
         // "her" is an English stop word: an English text configuration would drop it and find nothing.
