@@ -168,7 +168,7 @@ for (let p = 0; p < posts; p++) {
 \t\t\t<wp:comment_author_IP>${cdata(`192.0.2.${int(cr, 1, 254)}`)}</wp:comment_author_IP>
 \t\t\t<wp:comment_date>${cdata(wpDate(when))}</wp:comment_date>
 \t\t\t<wp:comment_date_gmt>${cdata(wpDate(when))}</wp:comment_date_gmt>
-\t\t\t<wp:comment_content>${cdata(pingback ? `[&#8230;] ${sentence(cr, 8)} [&#8230;]` : Array.from({ length: int(cr, 1, 3) }, () => paragraph(cr)).join('\n\n'))}</wp:comment_content>
+\t\t\t<wp:comment_content>${cdata(pingback ? `[&#8230;] ${sentence(cr, 8)} [&#8230;]` : Array.from({ length: int(cr, 1, 3) }, () => sentence(cr, int(cr, 6, 14))).join(' '))}</wp:comment_content>
 \t\t\t<wp:comment_approved>${cdata(status)}</wp:comment_approved>
 \t\t\t<wp:comment_type>${cdata(pingback ? 'pingback' : 'comment')}</wp:comment_type>
 \t\t\t<wp:comment_parent>${parent}</wp:comment_parent>
