@@ -14,6 +14,7 @@ using HeadlessReviews.Api.Webhooks;
 using HeadlessReviews.Api.Films;
 using HeadlessReviews.Api.Graph.Mutations;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Importing;
 using HeadlessReviews.Api.Graph.Scalars;
 using HeadlessReviews.Api.People;
 using HeadlessReviews.Api.RateLimiting;
@@ -39,6 +40,7 @@ public static class GraphRegistration
         services.AddRateLimiting();
         services.AddAccounts().AddFilms().AddPeople().AddReviews().AddComments().AddSearch().AddDemoCatalogue();
         services.AddEditing().AddWebhooks();
+        services.AddImporting();
         services.AddSingleton<IQueryFields, NodeQueries>();
 
         // The schema takes its built-in scalars from DI: these stand in for String and ID everywhere, so

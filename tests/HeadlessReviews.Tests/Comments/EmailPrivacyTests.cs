@@ -223,6 +223,12 @@ public sealed partial class EmailPrivacyTests(ApiFactory api) : ApiTest(api), IA
             foreach (var text in DemoComments.Build().Select(c => c.AuthorEmail).Append(_secret.AuthorEmail).Concat(["her", "phoenix", "example", "Walk Tester"]))
                 yield return $"(query: \"{text}\"{(names.Contains("first") ? ", first: 50" : "")})";
         }
+        else if (names.Contains("url"))
+        {
+            // Old addresses (nodeByLegacyUrl): those NodeByLegacyUrlTests records, when it has run.
+            foreach (var url in new[] { "https://films.example.org/2014/02/review-her/", "?p=2102", "/2016/01/a-draft" })
+                yield return $"(url: \"{url}\")";
+        }
         else if (names.Contains("first"))
             yield return "(first: 100)";
         else
