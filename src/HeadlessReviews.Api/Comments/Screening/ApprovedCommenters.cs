@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using HeadlessReviews.Api.Storage;
-using Marten;
 
 namespace HeadlessReviews.Api.Comments.Screening;
 
@@ -9,13 +8,10 @@ namespace HeadlessReviews.Api.Comments.Screening;
 /// WordPress's <c>check_comment</c>, both the name and the e-mail must match one approved comment: an
 /// e-mail alone is no secret (it is not verified, and others may know it). Names match ignoring case
 /// and runs of white space; e-mails ignoring case. Narrowed by the index on <c>author_email_key</c>.
+/// Asked through <see cref="CommentHistory"/>, in the same round trip as the screening counts.
 /// </summary>
 public static partial class ApprovedCommenters
 {
-    public static async Task<bool> HasApprovedBeforeAsync(IQuerySession session, string name, string email, CancellationToken cancellationToken) =>
-        (await session.QueryAsync<int>('^', $"select 1 where exists ({Sql})",
-            cancellationToken, email.Trim().ToLowerInvariant(), NormalisedName(name)).ConfigureAwait(false)).Count > 0;
-
     /// <summary>An approved comment of the commenter; its two <c>^</c> take the lower-cased e-mail and <see cref="NormalisedName"/>.</summary>
     internal static readonly string Sql =
         $"select 1 from {Tables.Comments} d where d.author_email_key = ^ and d.status = '{nameof(CommentStatus.Approved)}' " +

@@ -31,9 +31,9 @@ public static partial class LegacyUrl
 
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (name, value) = pair.IndexOf('=') is var at and > 0 ? (pair[..at], pair[(at + 1)..]) : (pair, "");
-            if (ShortLinkParameters.Contains(name.ToLowerInvariant()) && long.TryParse(value, out var id) && id > 0)
-                return $"?{name.ToLowerInvariant()}={id}";
+            var (name, value) = pair.IndexOf('=') is var at and > 0 ? (pair[..at].ToLowerInvariant(), pair[(at + 1)..]) : (pair, "");
+            if (ShortLinkParameters.Contains(name) && long.TryParse(value, out var id) && id > 0)
+                return $"?{name}={id}";
         }
 
         var path = Uri.UnescapeDataString(uri.AbsolutePath).TrimEnd('/').ToLowerInvariant();
