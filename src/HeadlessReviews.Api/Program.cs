@@ -1,14 +1,27 @@
+using HeadlessReviews.Api.Commands;
 using HeadlessReviews.Api.Execution.Warmup;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Importing.WordPress.Cli;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Telemetry;
 using HeadlessReviews.Api.Web;
 
-var builder = WebApplication.CreateBuilder(args);
-if (MigrateCommand.IsRequested(args)) MigrateCommand.Configure(builder);
+var command = ServiceCommandLine.Parse(args);
+switch (command.Command)
+{
+    case ServiceCommand.Help:
+        Console.Out.WriteLine(command.Error);
+        return 0;
+    case ServiceCommand.Invalid:
+        Console.Error.WriteLine(command.Error);
+        return 2;
+}
+
+var builder = WebApplication.CreateBuilder(command.Command == ServiceCommand.Migrate ? args : command.HostArgs);
+if (command.Command == ServiceCommand.Migrate) MigrateCommand.Configure(builder);
 // First: it runs the pages' queries while the database start-up (next) checks the schema.
-else builder.AddHeadlessReviewsWarmup();
+else if (command.Command == ServiceCommand.Serve) builder.AddHeadlessReviewsWarmup();
 builder.AddHeadlessReviewsStorage();
 builder.AddHeadlessReviewsRealtime();
 builder.AddHeadlessReviewsGraph();
@@ -16,7 +29,13 @@ builder.AddHeadlessReviewsWeb();
 builder.AddHeadlessReviewsTelemetry();
 
 var app = builder.Build();
-if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(app);
+switch (command.Command)
+{
+    case ServiceCommand.Migrate:
+        return await MigrateCommand.RunAsync(app);
+    case ServiceCommand.ImportWordPress:
+        return await ImportWordPressCommand.RunAsync(app, command.Import!, Console.Out, Console.Error);
+}
 
 app.MapHeadlessReviewsEndpoints();
 await app.RunAsync();

@@ -12,8 +12,26 @@ namespace HeadlessReviews.Api.Editing;
 /// </summary>
 public sealed class ChangeAnnouncer(IChangeOutbox outbox, IEventBus bus, IEnumerable<IAnnouncedNode> features)
 {
+    private HashSet<string>? _deferredTags;
+    private bool _deferredAll;
+
     /// <summary>When set, this scope's edits announce nothing: no webhook, no subscription event.</summary>
     public bool Quiet { get; set; }
+
+    /// <summary>
+    /// Collects this scope's cache purges into one, sent by <see cref="FlushPurges"/> (in the same transaction): an
+    /// import writes a post's film, people, review and comments as one change, and caches hear of it once.
+    /// </summary>
+    public void DeferPurges() => _deferredTags ??= new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Queues the purge of what was deferred since the last flush, if anything.</summary>
+    public void FlushPurges(IDocumentSession session)
+    {
+        if (_deferredTags is null || (_deferredTags.Count == 0 && !_deferredAll)) return;
+        bus.Publish(session, CachePurge.Topic, new CachePurge([.. _deferredTags], _deferredAll));
+        _deferredTags.Clear();
+        _deferredAll = false;
+    }
 
     public void Changed(IDocumentSession session, object document)
     {
@@ -30,7 +48,13 @@ public sealed class ChangeAnnouncer(IChangeOutbox outbox, IEventBus bus, IEnumer
 
     private void Purge(IDocumentSession session, object document, bool deleted)
     {
-        if (CachePurge.Of(document, deleted, features) is { } purge) bus.Publish(session, CachePurge.Topic, purge);
+        if (CachePurge.Of(document, deleted, features) is not { } purge) return;
+        if (_deferredTags is null) bus.Publish(session, CachePurge.Topic, purge);
+        else
+        {
+            _deferredAll |= purge.All;
+            _deferredTags.UnionWith(purge.Tags);
+        }
     }
 
     /// <summary>A bus event for subscribers (<c>reviewPublished</c>), sent when the session commits.</summary>

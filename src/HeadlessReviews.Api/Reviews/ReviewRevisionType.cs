@@ -20,6 +20,7 @@ public sealed class ReviewRevisionActionEnum : EnumerationGraphType<ReviewRevisi
                 ReviewRevisionAction.Published => "It was made public (`publishReview`).",
                 ReviewRevisionAction.Unpublished => "It was returned to draft (`unpublishReview`).",
                 ReviewRevisionAction.Scheduled => "It was scheduled to be published at `publishAt` (`scheduleReview`).",
+                ReviewRevisionAction.Imported => "It was brought in, or brought up to date, from another system (a WordPress import).",
                 _ => "An earlier revision was brought back (`restoreReviewRevision`).",
             };
     }

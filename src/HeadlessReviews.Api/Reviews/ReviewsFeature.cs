@@ -29,6 +29,7 @@ public static class ReviewsFeature
         services.AddScoped<ReviewEditor>();
         services.AddScoped<ReviewEdits>();
         services.AddScoped<CreateReview>();
+        services.AddScoped<ImportReview>();
         services.AddScoped<UpdateReview>();
         services.AddScoped<PublishReview>();
         services.AddScoped<UnpublishReview>();

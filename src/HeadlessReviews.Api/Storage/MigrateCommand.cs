@@ -6,7 +6,6 @@ namespace HeadlessReviews.Api.Storage;
 /// <summary><c>dotnet HeadlessReviews.Api.dll migrate</c>: apply the schema changes this version needs, then exit.</summary>
 public static class MigrateCommand
 {
-    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "migrate";
 
     /// <summary>
     /// No statement or command timeout while migrating: back-filling a new column or index over a
@@ -22,13 +21,19 @@ public static class MigrateCommand
 
     public static async Task<int> RunAsync(WebApplication app)
     {
-        var store = app.Services.GetRequiredService<IDocumentStore>();
-        var wait = app.Services.GetRequiredService<DatabaseWait>();
-        await wait.WaitAsync(token => store.Storage.Database.AssertConnectivityAsync(token), CancellationToken.None);
+        await ApplySchemaAsync(app.Services, CancellationToken.None);
+        app.Logger.LogInformation("Database schema applied");
+        return 0;
+    }
+
+    /// <summary>Waits for the database, then applies the schema changes this version needs (the importer runs this too).</summary>
+    public static async Task ApplySchemaAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        var wait = services.GetRequiredService<DatabaseWait>();
+        await wait.WaitAsync(token => store.Storage.Database.AssertConnectivityAsync(token), cancellationToken);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         // Objects built on document tables (Comments/CommentCountStorage) wait for a pass in which those tables exist.
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        app.Logger.LogInformation("Database schema applied");
-        return 0;
     }
 }

@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using HeadlessReviews.Api.Storage.Sessions;
 using Weasel.Core;
 
 namespace HeadlessReviews.Api.Storage;
@@ -44,7 +45,8 @@ public static class StorageRegistration
             // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.
             options.AutoCreateSchemaObjects = isDevelopment ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             return options;
-        }).UseLightweightSessions();
+        }).BuildSessionsWith<ScopedSessionFactory>(ServiceLifetime.Scoped);
+        builder.Services.AddScoped<AmbientTransaction>();
 
         builder.Services.AddSingleton<DatabaseWait>();
         builder.Services.AddSingleton<DatabaseOutage>();

@@ -14,10 +14,11 @@ public sealed record CommentContent(string AuthorName, string AuthorEmail, strin
     public const int MaxBodyLength = 5000;
 
     /// <summary>The normalised content; null when any field has a mistake (each one in <paramref name="checks"/>).</summary>
-    public static CommentContent? Check(InputChecks checks, CommentFields fields)
+    /// <param name="emailRequired">False for an import: a source may not have kept one (stored as empty, never shown).</param>
+    public static CommentContent? Check(InputChecks checks, CommentFields fields, bool emailRequired = true)
     {
         var name = CommentText.Checked(checks, "authorName", CommentText.Name(fields.AuthorName), MaxNameLength);
-        var email = Email(checks, fields.AuthorEmail);
+        var email = !emailRequired && string.IsNullOrWhiteSpace(fields.AuthorEmail) ? "" : Email(checks, fields.AuthorEmail);
         var url = Posting.AuthorUrl.Normalise(checks, "authorUrl", fields.AuthorUrl);
         var text = CommentText.Checked(checks, "body", CommentText.Body(fields.Body), MaxBodyLength);
         return checks.Failed ? null : new CommentContent(name!, email!, url, text!);

@@ -14,6 +14,7 @@ public static class PostingFeature
         services.TryAddSingleton<CommentPolicy>();
         services.TryAddSingleton<ICommentScreening, HeldForModeration>();
         services.AddScoped<PostComment>();
+        services.AddScoped<ImportComments>();
         services.AddScoped<ImportComment>();
         return services;
     }

@@ -28,6 +28,8 @@ public enum ReviewRevisionAction
     Unpublished,
     Restored,
     Scheduled,
+    /// <summary>Brought in (or brought up to date) from another system by an import.</summary>
+    Imported,
 }
 
 /// <summary>A review's editable fields plus where it stood (status, first publication) at one revision.</summary>

@@ -10,7 +10,7 @@ public sealed record WxrItem
     public long PostId { get; init; }
     public string Title { get; init; } = "";
     public string Link { get; init; } = "";
-    /// <summary>The     public string Guid { get; init; } = "";lt;guid    public string Guid { get; init; } = "";gt;, usually the "?p=" short link the post had when first saved.</summary>
+    /// <summary>The &lt;guid&gt;, usually the "?p=" short link the post had when first saved.</summary>
     public string WordPressGuid { get; init; } = "";
     /// <summary>The author's login; <see cref="WxrChannel.DisplayNameOf"/> maps it to a byline.</summary>
     public string Creator { get; init; } = "";

@@ -15,7 +15,8 @@ public sealed record WxrScanSummary(
 /// </summary>
 public static class WxrScan
 {
-    public static WxrScanSummary Validate(Stream stream, CancellationToken cancellationToken = default)
+    /// <param name="observe">Sees each item as it is read (an importer collects its attachments there).</param>
+    public static WxrScanSummary Validate(Stream stream, Action<WxrItem>? observe = null, CancellationToken cancellationToken = default)
     {
         using var reader = WxrReader.Open(stream);
         int items = 0, comments = 0;
@@ -23,6 +24,7 @@ public static class WxrScan
         foreach (var item in reader.ReadItems(cancellationToken))
         {
             items++;
+            observe?.Invoke(item);
             comments += item.Comments.Count;
             byType[item.PostType] = byType.GetValueOrDefault(item.PostType) + 1;
         }

@@ -1,0 +1,210 @@
+using HeadlessReviews.Api.Editing;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Importing.WordPress.Wxr;
+using HeadlessReviews.Api.Security;
+using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Sessions;
+using HeadlessReviews.Api.Webhooks;
+using Marten;
+using Npgsql;
+
+namespace HeadlessReviews.Api.Importing.WordPress.Import;
+
+/// <summary>
+/// Imports a WordPress export (WXR) file: a first pass reads the whole file (a broken file is refused before anything
+/// is written, with its line and position) and collects attachments; the second pass takes each item in turn, writes
+/// every review post with its film, people and comments in one transaction (an interrupted import leaves whole posts,
+/// and the next run completes it), and reports every item. Quiet: no subscriber or webhook hears of single items; one
+/// <c>import.completed</c> webhook event, with the cache tags of what was touched, is sent at the end.
+/// A dry run does all of it in one transaction that is rolled back.
+/// </summary>
+public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory scopes, WebhookOutbox outbox, TimeProvider clock, ILogger<WordPressImporter> logger)
+{
+    public const string ActorName = "WordPress import";
+    public const string CompletedEvent = "import.completed";
+
+    /// <exception cref="WxrFormatException">The file is not a readable WXR file; nothing was written.</exception>
+    /// <exception cref="ImportAlreadyRunningException">Another import is running; nothing was written.</exception>
+    public async Task<ImportReport> RunAsync(string path, WordPressImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        var report = new ImportReport { DryRun = options.DryRun, StartedAt = started };
+        var attachments = new Attachments();
+        progress?.Report(new ImportProgress("reading", 0, 0, 0, 0, TimeSpan.Zero));
+        WxrScanSummary scan;
+        await using (var file = OpenRead(path)) scan = WxrScan.Validate(file, attachments.Collect, cancellationToken);
+        report.Site = SourceSite.KeyOf(scan.Channel);
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        if (!await ImportLock.TryTakeAsync(connection, cancellationToken)) throw new ImportAlreadyRunningException();
+        try
+        {
+            await ImportItemsAsync(path, options, scan, attachments, connection, report, progress, cancellationToken);
+        }
+        finally
+        {
+            await ImportLock.ReleaseAsync(connection);
+        }
+        report.FinishedAt = clock.GetUtcNow();
+        return report;
+    }
+
+    private async Task ImportItemsAsync(string path, WordPressImportOptions options, WxrScanSummary scan, Attachments attachments,
+        NpgsqlConnection connection, ImportReport report, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        CatalogueIndex catalogue;
+        HashSet<string> recorded;
+        await using (var query = store.QuerySession())
+        {
+            catalogue = await CatalogueIndex.LoadAsync(query, cancellationToken);
+            recorded = [.. await query.Query<ImportRecord>().Where(r => r.Site == report.Site).Select(r => r.Id).ToListAsync(cancellationToken)];
+        }
+        var context = new ImportContext(report.Site, scan.Channel, options, catalogue, attachments);
+        report.Warnings.AddRange(scan.Warnings);
+
+        // A dry run writes everything into one transaction, each post behind a savepoint, and rolls it all back.
+        await using var dryRun = options.DryRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var clockStart = clock.GetTimestamp();
+        var lastProgress = clockStart;
+        int itemsDone = 0, commentsDone = 0;
+        await using var file = OpenRead(path);
+        using var reader = WxrReader.Open(file);
+        foreach (var item in reader.ReadItems(cancellationToken))
+        {
+            var triage = ItemTriage.Of(item, options);
+            var title = WxrHtmlText.Decode(item.Title).Trim();
+            if (!triage.IsReview)
+                report.Items.Add(new ImportedItem(item.PostId, item.PostType, title, ImportOutcome.Skipped, triage.Reason, null));
+            else
+            {
+                var outcome = await ImportPostAsync(item, triage, context, recorded, connection, dryRun, cancellationToken);
+                Add(report, item, title, outcome);
+            }
+            itemsDone++;
+            commentsDone += item.Comments.Count;
+            if (clock.GetElapsedTime(lastProgress) >= TimeSpan.FromMilliseconds(250))
+            {
+                lastProgress = clock.GetTimestamp();
+                progress?.Report(new ImportProgress("importing", itemsDone, scan.Items, commentsDone, scan.Comments, clock.GetElapsedTime(clockStart)));
+            }
+        }
+        await SendSummaryAsync(report, connection, dryRun, cancellationToken);
+        if (dryRun is not null) await dryRun.RollbackAsync(CancellationToken.None);
+        progress?.Report(new ImportProgress("done", itemsDone, scan.Items, commentsDone, scan.Comments, clock.GetElapsedTime(clockStart)));
+    }
+
+    private async Task<PostOutcome> ImportPostAsync(WxrItem item, ItemTriage triage, ImportContext context, HashSet<string> recorded,
+        NpgsqlConnection connection, NpgsqlTransaction? dryRun, CancellationToken cancellationToken)
+    {
+        const string Savepoint = "import_post";
+        var transaction = dryRun ?? await connection.BeginTransactionAsync(cancellationToken);
+        if (dryRun is not null) await dryRun.SaveAsync(Savepoint, cancellationToken);
+        var committed = false;
+        try
+        {
+            PostOutcome outcome;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var services = scope.ServiceProvider;
+                services.GetRequiredService<AmbientTransaction>().Join(transaction);
+                services.GetRequiredService<BackgroundActor>().ActAs(ActorName, Roles.Admin);
+                var announcer = services.GetRequiredService<ChangeAnnouncer>();
+                announcer.Quiet = true;
+                announcer.DeferPurges();
+                var session = services.GetRequiredService<IDocumentSession>();
+                var key = ImportRecord.KeyOf(context.Site, item.PostId);
+                var record = recorded.Contains(key) ? await session.LoadAsync<ImportRecord>(key, cancellationToken) : null;
+                outcome = await services.GetRequiredService<PostImport>().ImportAsync(item, triage, context, record, cancellationToken);
+                if (outcome.Writes)
+                {
+                    announcer.FlushPurges(session);
+                    await session.SaveChangesAsync(cancellationToken);
+                }
+            }
+            if (outcome.Writes)
+            {
+                if (dryRun is null) await transaction.CommitAsync(cancellationToken);
+                else await dryRun.ReleaseAsync(Savepoint, cancellationToken);
+                committed = true;
+                context.Catalogue.Commit();
+                recorded.Add(ImportRecord.KeyOf(context.Site, item.PostId));
+            }
+            return outcome;
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not NpgsqlException { IsTransient: true })
+        {
+            logger.LogWarning(error, "WordPress import: post {PostId} could not be written", item.PostId);
+            var failed = new PostOutcome { Outcome = ImportOutcome.Skipped, Reason = $"Could not be written, so nothing of it was: {error.Message}" };
+            return failed;
+        }
+        finally
+        {
+            if (!committed)
+            {
+                context.Catalogue.Discard();
+                if (dryRun is null) await transaction.RollbackAsync(CancellationToken.None);
+                else await dryRun.RollbackAsync(Savepoint, CancellationToken.None);
+            }
+            if (dryRun is null) await transaction.DisposeAsync();
+        }
+    }
+
+    private static void Add(ImportReport report, WxrItem item, string title, PostOutcome outcome)
+    {
+        var id = outcome.ReviewId is { } review && outcome.Outcome is not ImportOutcome.Skipped ? GlobalId.Encode("Review", review) : null;
+        report.Items.Add(new ImportedItem(item.PostId, item.PostType, title, outcome.Outcome, outcome.Reason, id));
+        var counts = report.Comments;
+        if (outcome.Outcome is ImportOutcome.Skipped)
+        {
+            counts.Total += item.Comments.Count;
+            counts.Skipped += item.Comments.Count;
+        }
+        else
+        {
+            counts.Total += outcome.Comments.Total;
+            counts.Imported += outcome.Comments.Imported;
+            counts.Updated += outcome.Comments.Updated;
+            counts.Unchanged += outcome.Comments.Unchanged;
+            counts.Skipped += outcome.Comments.Skipped;
+            counts.Conflicts += outcome.Comments.Conflicts;
+            report.Films.Created += outcome.Films.Created;
+            report.Films.Matched += outcome.Films.Matched;
+            report.People.Created += outcome.People.Created;
+            report.People.Matched += outcome.People.Matched;
+        }
+        foreach (var warning in outcome.Warnings) report.Warnings.Add($"Post {item.PostId} ({title}): {warning}");
+    }
+
+    /// <summary>One webhook event for the whole import, with the cache tags of every kind it wrote (receivers purge those).</summary>
+    private async Task SendSummaryAsync(ImportReport report, NpgsqlConnection connection, NpgsqlTransaction? dryRun, CancellationToken cancellationToken)
+    {
+        var wrote = report.Count(ImportOutcome.Imported) + report.Count(ImportOutcome.Updated) + report.Comments.Imported + report.Comments.Updated;
+        if (wrote == 0) return;
+        List<string> tags = ["review", "comment", .. report.Films.Created > 0 ? new[] { "film" } : [], .. report.People.Created > 0 ? new[] { "person" } : []];
+        var summary = new WebhookEvent(Guid.NewGuid(), CompletedEvent, clock.GetStoredNow(), new Dictionary<string, object?>
+        {
+            ["__typename"] = "WordPressImport",
+            ["site"] = report.Site,
+            ["imported"] = report.Count(ImportOutcome.Imported),
+            ["updated"] = report.Count(ImportOutcome.Updated),
+            ["comments"] = report.Comments.Imported + report.Comments.Updated,
+            ["films"] = report.Films.Created,
+            ["people"] = report.People.Created,
+        }, tags);
+        var transaction = dryRun ?? await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+            outbox.Queue(session, summary);
+            await session.SaveChangesAsync(cancellationToken);
+            if (dryRun is null) await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (dryRun is null) await transaction.DisposeAsync();
+        }
+    }
+
+    private static FileStream OpenRead(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+}
