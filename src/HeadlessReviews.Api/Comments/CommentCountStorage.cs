@@ -23,25 +23,49 @@ public sealed class CommentCountStorage : ISchemaObject
     private const string Changed = "public.hr_comment_counts_changed";
     private static readonly string[] Triggers = ["hr_comment_counts_insert", "hr_comment_counts_update", "hr_comment_counts_delete"];
 
+    // Transaction-local: a batch that defers the recount cannot leave it off for anyone else.
+    private const string DeferredSetting = "hr.comment_counts_deferred";
+
+    /// <summary>
+    /// For a batch of many comments on few reviews (an import): the triggers skip their recount from here on, in this
+    /// session's transaction, until <see cref="Resume"/> recounts the given reviews once. Queued in order with the writes.
+    /// </summary>
+    /// <remarks>Statements without a result set: Marten reads the results of a batch in order.</remarks>
+    public static void Defer(IDocumentSession session) => session.QueueSqlCommand($"set local {DeferredSetting} = 'on'");
+
+    public static void Resume(IDocumentSession session, Guid[] reviewIds)
+    {
+        session.QueueSqlCommand($"set local {DeferredSetting} = 'off'");
+        // The ids as a literal (Guids, nothing to escape): a generic plan for a parameter array scans every comment.
+        var ids = $"'{{{string.Join(',', reviewIds)}}}'::uuid[]";
+        session.QueueSqlCommand(Lock(ids));
+        session.QueueSqlCommand(Recount(ids));
+    }
+
     public static void Configure(StoreOptions options) => options.Storage.ExtendedSchemaObjects.Add(new CommentCountStorage());
 
     /// <summary>Locks every count row of <paramref name="reviewIds"/> (a SQL <c>uuid[]</c>) in id order: a change touching several reviews in several statements takes them up front, so it cannot deadlock.</summary>
     public static string Lock(string reviewIds) =>
         $"insert into {Name} as c (review_id, shown) select distinct r, 0 from unnest({reviewIds}) r order by r on conflict (review_id) do update set shown = c.shown";
 
+    /// <summary>Recounts every review of <paramref name="reviewIds"/> (a SQL <c>uuid[]</c>); runs after <see cref="Lock"/>, in a later statement.</summary>
+    private static string Recount(string reviewIds) =>
+        $"update {Name} c set shown = coalesce(s.n, 0) from unnest({reviewIds}) k(review_id) " +
+        $"left join (select v.review_id, count(*) n from {CommentVisibility.Shown(reviewIds)} v group by v.review_id) s on s.review_id = k.review_id " +
+        "where c.review_id = k.review_id";
+
     // Recounts the given reviews: lock first (one statement), count after (the next one, a fresh snapshot).
     private static readonly string RefreshBody =
         "\nbegin\n" +
         "  if reviews is null or cardinality(reviews) = 0 then return; end if;\n" +
         $"  {Lock("reviews")};\n" +
-        $"  update {Name} c set shown = coalesce(s.n, 0) from unnest(reviews) k(review_id) " +
-        $"left join (select v.review_id, count(*) n from {CommentVisibility.Shown("reviews")} v group by v.review_id) s on s.review_id = k.review_id " +
-        "where c.review_id = k.review_id;\n" +
+        $"  {Recount("reviews")};\n" +
         "end\n";
 
     // Only changes that can change what readers see: an approved row coming or going, a status or thread change.
     private static readonly string ChangedBody =
         "\ndeclare touched uuid[];\nbegin\n" +
+        $"  if current_setting('{DeferredSetting}', true) = 'on' then return null; end if;\n" +
         "  if tg_op = 'UPDATE' then\n" +
         "    select array_agg(distinct r) into touched from (select n.review_id, o.review_id from changed n join previous o on o.id = n.id " +
         "where n.status is distinct from o.status or n.parent_id is distinct from o.parent_id or n.review_id is distinct from o.review_id) x(a, b), " +

@@ -54,6 +54,8 @@ public sealed class ImportComments(IDocumentSession session, ClientAddressHasher
         var stored = new HashSet<Guid>();
         var results = new List<ImportedComment>(input.Comments.Count);
         var writes = 0;
+        // One recount of the review for the batch, not one per comment (the count triggers' work is per statement).
+        CommentCountStorage.Defer(session);
         foreach (var comment in input.Comments)
         {
             var result = comment.ExistingId is { } existingId && existing.TryGetValue(existingId, out var current)
@@ -65,6 +67,7 @@ public sealed class ImportComments(IDocumentSession session, ClientAddressHasher
             if (result.Comment is { } kept) stored.Add(kept.Id);
             results.Add(result);
         }
+        CommentCountStorage.Resume(session, [review.Id]);
         if (writes > 0 && await Saving.SaveAsync(session, cancellationToken) != SaveOutcome.Saved)
             throw new InvalidOperationException("The imported comments could not be stored: something they touch changed meanwhile.");
         return (results, null);
