@@ -62,7 +62,8 @@ public static class PostComments
                 AuthorName = WxrHtmlText.Decode(comment.Author).Trim(),
                 AuthorEmail = comment.AuthorEmail.Trim(),
                 AuthorUrl = comment.AuthorUrl.Trim() is { Length: > 0 } url ? url : null,
-                Body = comment.Content,
+                // WordPress keeps comment text as HTML (entities encoded); ours is plain text, where markup stays inert.
+                Body = WxrHtmlText.Decode(comment.Content),
                 PostedAt = posted is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
                 Status = status,
                 SpamVerdict = verdict,
