@@ -18,25 +18,18 @@ LOCAL_BASE_LABEL=org.headlessreviews.local-base=1
 
 local_base_say() { printf '%s\n' "$*" >&2; }
 
-# The --build-arg options that make the Dockerfiles use the local bases.
+# local_base_args app|debian: the --build-arg options (one a line) that make deploy/docker/Dockerfile
+# (app) or the PostgreSQL and HAProxy Dockerfiles (debian) use the local bases.
 local_base_args() {
-  printf '%s\n' \
-    --build-arg "SDK_IMAGE=$LOCAL_BASE_PREFIX/dotnet-sdk:10.0" \
-    --build-arg "ASPNET_IMAGE=$LOCAL_BASE_PREFIX/dotnet-aspnet:10.0" \
-    --build-arg "NODE_IMAGE=$LOCAL_BASE_PREFIX/node:20" \
-    --build-arg "DEBIAN_IMAGE=$LOCAL_BASE_PREFIX/debian:bookworm-slim"
-}
-
-local_base_images() {
-  printf '%s\n' "$LOCAL_BASE_PREFIX/debian:bookworm-slim" "$LOCAL_BASE_PREFIX/dotnet-aspnet:10.0" \
-    "$LOCAL_BASE_PREFIX/dotnet-sdk:10.0" "$LOCAL_BASE_PREFIX/node:20"
-}
-
-local_base_remove() {
-  local image
-  while read -r image; do
-    docker image rm "$image" >/dev/null 2>&1 || true
-  done < <(local_base_images)
+  case ${1:?app or debian} in
+    app)
+      printf '%s\n' \
+        --build-arg "SDK_IMAGE=$LOCAL_BASE_PREFIX/dotnet-sdk:10.0" \
+        --build-arg "ASPNET_IMAGE=$LOCAL_BASE_PREFIX/dotnet-aspnet:10.0" \
+        --build-arg "NODE_IMAGE=$LOCAL_BASE_PREFIX/node:20" ;;
+    debian)
+      printf '%s\n' --build-arg "DEBIAN_IMAGE=$LOCAL_BASE_PREFIX/debian:bookworm-slim" ;;
+  esac
 }
 
 # local_base_build WORKDIR: makes the four images (each skipped when it exists already).
@@ -132,5 +125,6 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
   work=$(mktemp -d "${TMPDIR:-/tmp}/hr-local-bases.XXXXXX")
   trap 'rm -rf "$work"' EXIT
   local_base_build "$work"
-  local_base_args
+  local_base_args app
+  local_base_args debian
 fi
