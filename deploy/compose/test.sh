@@ -70,9 +70,10 @@ cleanup() {
     # Every image this run made (tags, local bases, build stages), none that was there before.
     local image
     for image in "${images[@]}"; do docker image rm "$image" >/dev/null 2>&1 || true; done
+    # Newest first (as docker lists them, duplicates dropped): children go before their parents.
     while read -r image; do
       grep -qx "$image" "$work/images-before" || docker image rm -f "$image" >/dev/null 2>&1 || true
-    done < <(docker images -aq --no-trunc | sort -u)
+    done < <(docker images -aq --no-trunc | awk '!seen[$0]++')
   fi
   if [[ -n $dockerd_pid ]]; then
     say "stopping the dockerd this test started"

@@ -18,6 +18,14 @@ LOCAL_BASE_LABEL=org.headlessreviews.local-base=1
 
 local_base_say() { printf '%s\n' "$*" >&2; }
 
+# The builder's output is kept out of the way (the legacy builder's notice on every build) and
+# shown when a build fails.
+local_base_failed() {
+  tail -n 30 "$1" >&2
+  local_base_say "error: a local base image did not build"
+  return 1
+}
+
 # local_base_args app|debian: the --build-arg options (one a line) that make deploy/docker/Dockerfile
 # (app) or the PostgreSQL and HAProxy Dockerfiles (debian) use the local bases.
 local_base_args() {
@@ -71,7 +79,7 @@ local_base_build() {
     rm -rf "$ctx" && mkdir -p "$ctx/dotnet"
     cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$dotnet_root/LICENSE.txt" "$ctx/dotnet/"
     # The same user and variables as the official image, so the app's Dockerfile works on both.
-    docker build --quiet --label "$LOCAL_BASE_LABEL" -t "$aspnet" -f - "$ctx" >/dev/null <<EOF
+    docker build --quiet --label "$LOCAL_BASE_LABEL" -t "$aspnet" -f - "$ctx" >"$work/build.log" 2>&1 <<EOF || local_base_failed "$work/build.log"
 FROM $debian
 COPY dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet \
@@ -92,7 +100,7 @@ EOF
     if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
       cp /usr/local/share/ca-certificates/*.crt "$ctx/ca/"
     fi
-    docker build --quiet --label "$LOCAL_BASE_LABEL" -t "$sdk" -f - "$ctx" >/dev/null <<EOF
+    docker build --quiet --label "$LOCAL_BASE_LABEL" -t "$sdk" -f - "$ctx" >"$work/build.log" 2>&1 <<EOF || local_base_failed "$work/build.log"
 FROM $debian
 COPY dotnet /usr/share/dotnet
 COPY ca/ /usr/local/share/ca-certificates/
@@ -111,7 +119,7 @@ EOF
     cp -a "$node_bin" "$ctx/node"
     cp -a "$npm_dir" "$ctx/npm"
     # Where the official node image keeps them, which is where the app's Dockerfile copies from.
-    docker build --quiet --label "$LOCAL_BASE_LABEL" -t "$node" -f - "$ctx" >/dev/null <<EOF
+    docker build --quiet --label "$LOCAL_BASE_LABEL" -t "$node" -f - "$ctx" >"$work/build.log" 2>&1 <<EOF || local_base_failed "$work/build.log"
 FROM $debian
 COPY node /usr/local/bin/node
 COPY npm /usr/local/lib/node_modules/npm
