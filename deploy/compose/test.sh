@@ -8,7 +8,7 @@
 #   deploy/compose/test.sh [--keep-images]
 #
 # Needs root (it starts dockerd when none is running, and stops it again), the .NET 10 SDK and
-# Node 20. Installs docker.io, docker-compose and mmdebstrap with apt when they are missing.
+# Node 20. Installs docker.io, docker-compose, mmdebstrap (and curl) with apt when they are missing.
 # With no container registry reachable, the official base images are replaced by local
 # equivalents made from Debian packages (deploy/docker/local-bases.sh); the Dockerfiles are the
 # same. The build stage restores from NuGet and npm over the host's network (docker build
@@ -42,6 +42,7 @@ missing=()
 command -v dockerd >/dev/null || missing+=(docker.io)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
+command -v curl >/dev/null || missing+=(curl)
 if ((${#missing[@]})); then
   say "installing ${missing[*]} with apt"
   DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
