@@ -54,7 +54,8 @@ project=hrtest$$
 compose=(docker-compose --project-name "$project" -f "$HERE/docker-compose.yml" -f "$HERE/docker-compose.test.yml")
 dockerd_pid=
 images=()
-tag=test-$$
+# Kept images keep one tag, so the next run's build replaces them (from the layer cache).
+if ((keep_images)); then tag=kept; else tag=test-$$; fi
 
 # --- clean-up: whatever was started, in reverse order --------------------------------------------
 cleanup() {

@@ -4,8 +4,8 @@
 //   2. writes: an editor (token made with the bootstrap admin token) writes and publishes a review
 //   3. a comment posted through one instance reaches subscribers on the other (WebSocket and SSE)
 //   4. a token revoked through one instance is refused by the other (HTTP, and its sockets closed)
-//   5. under load, one instance is stopped with SIGTERM (HR_STOP_CONTAINER): sockets move to the
-//      other instance, and no write, read or event is lost
+//   5. under load, one instance is stopped with SIGTERM (HR_STOP_CONTAINER): WebSockets and event
+//      streams move to the other instance, and no write, read or event is lost
 // Prints one line per check, "figures: {...}", and "N passed, N failed" last; exits 1 on a failure.
 import { spawnSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -131,9 +131,11 @@ async function postComment(reviewId, body, retries) {
 }
 
 // An event stream through the balancer (graphql-sse, distinct connections), read by hand to see
-// which instance serves it.
+// which instance serves it. `done` settles when the stream ends (or never started).
 function sseSubscribe(query, variables, onNext) {
   const controller = new AbortController();
+  let finish;
+  const done = new Promise((resolve) => { finish = resolve; });
   const ready = (async () => {
     const response = await fetch(httpUrl, {
       method: 'POST',
@@ -157,11 +159,51 @@ function sseSubscribe(query, variables, onNext) {
             if (event === 'next' && data) onNext(JSON.parse(data));
           }
         }
-      } catch { /* aborted */ }
+      } catch { /* aborted or cut */ } finally { finish(); }
     })();
     return { status: response.status, contentType: response.headers.get('content-type'), servedBy };
   })();
-  return { ready, close: () => controller.abort() };
+  ready.catch(() => finish());
+  return { ready, done, close: () => controller.abort() };
+}
+
+// An event-stream client that does what EventSource does (reconnects after a pause when its stream
+// ends) and, once reconnected, reads what it may have missed.
+function reconnectingSse(reviewId) {
+  const s = { kind: 'sse', history: [], live: new Set(), recovered: new Set(), ends: 0, gaps: [], lostAt: 0, stopped: false, current: null };
+  s.running = (async () => {
+    while (!s.stopped) {
+      const stream = sseSubscribe(commentAdded, { review: reviewId }, (result) => s.live.add(result.data?.commentAdded?.id));
+      s.current = stream;
+      try {
+        const info = await stream.ready;
+        if (info.status === 200) {
+          s.history.push(info.servedBy);
+          if (s.lostAt) {
+            s.gaps.push(Date.now() - s.lostAt);
+            s.lostAt = 0;
+            await catchUp(s, reviewId);
+          }
+        }
+      } catch { /* no answer: try again */ }
+      await stream.done;
+      if (s.stopped) break;
+      s.ends++;
+      if (!s.lostAt) s.lostAt = Date.now();
+      await sleep(200 + Math.random() * 300);
+    }
+  })();
+  s.stop = async () => { s.stopped = true; s.current?.close(); await s.running; };
+  return s;
+}
+
+// After a reconnect: once the new subscription has had a moment to be registered, read every
+// comment, so none posted while the client was away is missed.
+async function catchUp(s, reviewId) {
+  await sleep(300);
+  try {
+    for (const comment of await allComments(reviewId)) s.recovered.add(comment.id);
+  } catch (error) { s.catchUpError = String(error); }
 }
 
 async function main() {
@@ -281,17 +323,14 @@ async function main() {
   // --- 5. SIGTERM to one instance under load -------------------------------------------------
   const loadSubscribers = [];
   for (let i = 0; i < 16; i++) {
-    const s = { history: [], live: new Set(), recovered: new Set(), closes: [], closedAt: 0, gaps: [] };
+    const s = { kind: 'ws', history: [], live: new Set(), recovered: new Set(), closes: [], closedAt: 0, gaps: [] };
     s.client = wsClient({
       retry: true,
       onConnected: async (servedBy, wasRetry) => {
         s.history.push(servedBy);
         if (!wasRetry) return;
         s.gaps.push(Date.now() - s.closedAt);
-        // What a client does after a reconnect: read what it may have missed.
-        try {
-          for (const comment of await allComments(reviewId)) s.recovered.add(comment.id);
-        } catch (error) { s.catchUpError = String(error); }
+        await catchUp(s, reviewId);
       },
       onClosed: (event) => { s.closes.push(event.code); s.closedAt = Date.now(); },
     });
@@ -303,9 +342,14 @@ async function main() {
     loadSubscribers.push(s);
   }
   await waitFor(() => loadSubscribers.every((s) => s.history.length > 0), 15000, 'the load subscribers');
+  const streams = [1, 2, 3, 4].map(() => reconnectingSse(reviewId));
+  await waitFor(() => streams.every((s) => s.history.length > 0), 15000, 'the load event streams');
   await sleep(1000);
-  const onStopped = loadSubscribers.filter((s) => s.history[0] === 'api1').length;
-  figures.subscribers = { total: loadSubscribers.length, onStoppedInstance: onStopped };
+  const everyone = [...loadSubscribers, ...streams];
+  figures.subscribers = {
+    webSockets: loadSubscribers.length, eventStreams: streams.length,
+    onStoppedInstance: everyone.filter((s) => s.history[0] === 'api1').length,
+  };
 
   const acknowledged = [];
   const lostWrites = [];
@@ -366,20 +410,25 @@ async function main() {
     `${acknowledged.length} acknowledged, ${storedLoad.length} stored`);
   check('under load: no read lost', lostReads === 0 && reads > 0, `${reads} answered, ${readRetries} retried, ${lostReads} lost`);
   const moved = loadSubscribers.filter((s) => s.history[0] === 'api1');
-  check('subscribers on the stopped instance were told to go (1001) and reconnected to the other',
+  check('WebSockets on the stopped instance were told to go (1001) and reconnected to the other',
     moved.length > 0 && moved.every((s) => s.closes.includes(1001) && s.history.at(-1) === 'api2'),
     `${moved.length} moved: ${moved.map((s) => `${s.closes.join('/')}->${s.history.join('>')}`).slice(0, 3).join(' ')}`);
-  const incomplete = loadSubscribers.filter((s) => !acknowledged.every((id) => s.live.has(id) || s.recovered.has(id)));
-  const liveEvents = loadSubscribers.reduce((sum, s) => sum + acknowledged.filter((id) => s.live.has(id)).length, 0);
-  const recoveredOnly = loadSubscribers.reduce((sum, s) => sum + acknowledged.filter((id) => !s.live.has(id) && s.recovered.has(id)).length, 0);
-  const gaps = loadSubscribers.flatMap((s) => s.gaps);
-  figures.events = { expected: acknowledged.length * loadSubscribers.length, live: liveEvents, readAfterReconnect: recoveredOnly, reconnectGapMaxMs: gaps.length ? Math.max(...gaps) : 0 };
-  check('no event lost: each subscriber saw every comment live or read it after reconnecting', incomplete.length === 0,
+  const movedStreams = streams.filter((s) => s.history[0] === 'api1');
+  check('event streams on the stopped instance ended and reconnected to the other',
+    movedStreams.length > 0 && movedStreams.every((s) => s.ends > 0 && s.history.at(-1) === 'api2'),
+    `${movedStreams.length} moved: ${movedStreams.map((s) => s.history.join('>')).join(' ')}`);
+  const incomplete = everyone.filter((s) => !acknowledged.every((id) => s.live.has(id) || s.recovered.has(id)));
+  const liveEvents = everyone.reduce((sum, s) => sum + acknowledged.filter((id) => s.live.has(id)).length, 0);
+  const recoveredOnly = everyone.reduce((sum, s) => sum + acknowledged.filter((id) => !s.live.has(id) && s.recovered.has(id)).length, 0);
+  const gaps = everyone.flatMap((s) => s.gaps);
+  figures.events = { expected: acknowledged.length * everyone.length, live: liveEvents, readAfterReconnect: recoveredOnly, reconnectGapMaxMs: gaps.length ? Math.max(...gaps) : 0 };
+  check('no event lost: each subscriber (WebSocket or event stream) saw every comment live or read it after reconnecting', incomplete.length === 0,
     `${incomplete.length} incomplete${incomplete[0]?.catchUpError ? ` (${incomplete[0].catchUpError})` : ''}`);
-  const stayed = loadSubscribers.filter((s) => s.history[0] === 'api2');
+  const stayed = everyone.filter((s) => s.history[0] === 'api2');
   check('subscribers on the remaining instance saw every comment live, without reconnecting',
     stayed.every((s) => s.history.length === 1 && acknowledged.every((id) => s.live.has(id))), `${stayed.length} stayed`);
   for (const s of loadSubscribers) await s.client.dispose();
+  for (const s of streams) await s.stop();
 
   figures.clientSeconds = Math.round((Date.now() - started) / 100) / 10;
   console.log(`figures: ${JSON.stringify(figures)}`);
