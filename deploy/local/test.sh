@@ -4,6 +4,7 @@
 #   2. tests/conformance/run.sh, once tests/conformance/package.json exists
 #   3. deploy/local/fault-test.sh (PostgreSQL stopped for 10 s under load; a cluster of its own)
 #   4. the benchmark's own projects build (deploy/bench/Loader and Raw: not in the solution)
+#   5. deploy/k8s/validate/run.sh (the Kubernetes manifests against the API schemas, offline)
 # The cluster lives in a fresh temporary folder that is removed afterwards, also on
 # failure and Ctrl-C. Every suite runs even when an earlier one fails. The last line is
 # "N passed, N failed, N skipped"; the exit status is non-zero if anything failed.
@@ -115,6 +116,12 @@ add_counts $(plain_counts "$suite_log")
 suite_name="benchmark builds"
 run_suite bench-build bash -c 'dotnet build deploy/bench/Loader -c Release -nologo -v q && dotnet build deploy/bench/Raw -c Release -nologo -v q'
 if [[ $suite_status == 0 ]]; then add_counts 2 0 0; else add_counts 0 0 0; fi
+
+# Offline and quick: the manifests against the Kubernetes API schemas, and broken ones refused.
+suite_name="k8s manifests"
+run_suite k8s-manifests bash deploy/k8s/validate/run.sh
+# shellcheck disable=SC2046
+add_counts $(plain_counts "$suite_log")
 
 echo ""
 if ((passed + failed + skipped == 0)); then

@@ -18,7 +18,12 @@ switch (command.Command)
         return 2;
 }
 
-var builder = WebApplication.CreateBuilder(command.Command == ServiceCommand.Migrate ? args : command.HostArgs);
+var hostArgs = command.Command == ServiceCommand.Migrate ? args : command.HostArgs;
+// The content root defaults to the current directory; started from another folder (`dotnet run --project`
+// from the repo root, `dotnet path/to/HeadlessReviews.Api.dll`) it would miss appsettings.json beside the
+// assembly. An explicit --contentRoot or ASPNETCORE_CONTENTROOT still wins.
+var contentRoot = File.Exists("appsettings.json") || ContentRootGiven(hostArgs) ? null : AppContext.BaseDirectory;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = contentRoot });
 if (command.Command == ServiceCommand.Migrate) MigrateCommand.Configure(builder);
 // First: it runs the pages' queries while the database start-up (next) checks the schema.
 else if (command.Command == ServiceCommand.Serve) builder.AddHeadlessReviewsWarmup();
@@ -40,6 +45,11 @@ switch (command.Command)
 app.MapHeadlessReviewsEndpoints();
 await app.RunAsync();
 return 0;
+
+static bool ContentRootGiven(string[] args) =>
+    args.Any(arg => arg.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("contentRoot=", StringComparison.OrdinalIgnoreCase))
+    || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 }
+    || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is { Length: > 0 };
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -30,8 +30,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Everything written to standard output and error so far (the console log).</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
-    /// <summary>Starts the service in Development with <paramref name="environment"/> added, and waits until it is ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the service in Development with <paramref name="environment"/> added, and waits until it is ready;
+    /// from <paramref name="workingDirectory"/> when given (else the test's own).
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var database = await ServiceHost.CreateDatabaseAsync();
         var port = LoopbackPort.Free();
@@ -40,6 +43,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             Environment = { ["ConnectionStrings__Reviews"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Development" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var service = new ServiceProcess(Process.Start(start)!, port, database);
