@@ -1,5 +1,6 @@
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Importing.LegacyAddresses;
+using HeadlessReviews.Api.Importing.WordPress.Http;
 using HeadlessReviews.Api.Importing.WordPress.Import;
 using Marten;
 
@@ -18,6 +19,7 @@ public static class ImportingFeature
         services.AddSingleton<IQueryFields, LegacyAddressQueries>();
         services.AddScoped<PostImport>();
         services.AddSingleton<WordPressImporter>();
+        services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

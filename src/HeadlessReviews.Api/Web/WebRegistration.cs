@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeadlessReviews.Api.Execution.PersistedDocuments;
+using HeadlessReviews.Api.Importing.WordPress.Http;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Transport;
 using HeadlessReviews.Api.Transport.Ide;
@@ -65,6 +66,7 @@ public static class WebRegistration
 
         app.MapGraphQLHttp<HeadlessReviewsSchema>(GraphQLPath);
         app.MapPersistedDocuments();
+        app.MapWordPressImport();
         app.MapGet("/schema.graphql", (SchemaDocument schema) => Results.Text(schema.Sdl, "text/plain; charset=utf-8"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
