@@ -35,7 +35,7 @@ public static class ImportWordPressCommand
         }
         catch (WxrFormatException error)
         {
-            await errors.WriteLineAsync($"import-wordpress: \"{command.File}\" is not a readable WordPress export: {error.Message}. Nothing was written.");
+            await errors.WriteLineAsync($"import-wordpress: \"{command.File}\": {error.Message} Nothing was written.");
             return 1;
         }
         catch (ImportAlreadyRunningException error)
