@@ -19,6 +19,7 @@ var app = builder.Build();
 if (MigrateCommand.IsRequested(args)) return await MigrateCommand.RunAsync(app);
 
 app.MapHeadlessReviewsEndpoints();
+app.MapHeadlessReviewsMetrics();
 await app.RunAsync();
 return 0;
 

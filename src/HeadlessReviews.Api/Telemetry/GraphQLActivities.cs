@@ -10,9 +10,10 @@ namespace HeadlessReviews.Api.Telemetry;
 /// One span and one duration measurement per GraphQL operation, on every transport, named as the
 /// OpenTelemetry GraphQL conventions say (<c>query HerReview</c>) with <c>graphql.operation.type</c>,
 /// <c>graphql.operation.name</c> and, when it failed, <c>error.type</c> (the first error's code). The
-/// document's text is not recorded: it may hold readers' input.
+/// document's text is not recorded: it may hold readers' input. The duration's count is the request
+/// rate: by type, name (bounded, see <see cref="OperationNames"/>) and outcome.
 /// </summary>
-public sealed class GraphQLActivities : IConfigureExecution
+public sealed class GraphQLActivities(OperationNames names) : IConfigureExecution
 {
     public const string Name = "HeadlessReviews.GraphQL";
 
@@ -52,6 +53,7 @@ public sealed class GraphQLActivities : IConfigureExecution
         }
         Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
             new KeyValuePair<string, object?>("graphql.operation.type", type),
+            new KeyValuePair<string, object?>("graphql.operation.name", names.Label(name)),
             new KeyValuePair<string, object?>("error.type", failure));
         return result;
     }
