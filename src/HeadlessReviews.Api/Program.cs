@@ -2,6 +2,7 @@ using HeadlessReviews.Api.Execution.Warmup;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Replicas;
 using HeadlessReviews.Api.Telemetry;
 using HeadlessReviews.Api.Web;
 
@@ -10,6 +11,7 @@ if (MigrateCommand.IsRequested(args)) MigrateCommand.Configure(builder);
 // First: it runs the pages' queries while the database start-up (next) checks the schema.
 else builder.AddHeadlessReviewsWarmup();
 builder.AddHeadlessReviewsStorage();
+builder.AddHeadlessReviewsReadReplicas();
 builder.AddHeadlessReviewsRealtime();
 builder.AddHeadlessReviewsGraph();
 builder.AddHeadlessReviewsWeb();

@@ -15,6 +15,9 @@ public sealed class PostgresEventBus(IOptions<RealtimeSettings> settings, TimePr
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<string, Subscribers<BusEvent>> _topics = new(StringComparer.Ordinal);
 
+    /// <summary>When this instance last received an event of any topic (read replicas keep off the standbys just after a change).</summary>
+    public DateTimeOffset? LastReceivedAt { get; private set; }
+
     public void Publish<T>(IDocumentSession session, string topic, T message)
     {
         var payload = JsonSerializer.Serialize(new { topic, message, sentAt = clock.GetUtcNow().ToUnixTimeMilliseconds() }, Json);
@@ -42,6 +45,7 @@ public sealed class PostgresEventBus(IOptions<RealtimeSettings> settings, TimePr
             return false;
         }
         if (received is null || string.IsNullOrEmpty(received.Topic)) return false;
+        LastReceivedAt = clock.GetUtcNow();
         if (received.SentAt is { } sentAt)
             RealtimeMetrics.NotifyLag.Record(Math.Max(0, clock.GetUtcNow().ToUnixTimeMilliseconds() - sentAt) / 1000.0, new KeyValuePair<string, object?>("topic", received.Topic));
         if (_topics.TryGetValue(received.Topic, out var subscribers)) subscribers.Publish(received);
