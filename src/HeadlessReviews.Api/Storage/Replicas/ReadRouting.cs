@@ -15,14 +15,22 @@ public sealed class ReadRouting(
     TimeProvider clock, IOptions<ReplicaSettings> settings)
 {
     private bool _anonymousQuery;
+    private bool _primaryOnly;
+
+    /// <summary>Whether this request's session was opened on the read-only hosts.</summary>
+    public bool OpenedReadOnly { get; private set; }
 
     /// <summary>Called before the operation's first resolver: its session may be opened on a standby.</summary>
-    public void AnonymousQuery() => _anonymousQuery = true;
+    public void AnonymousQuery() => _anonymousQuery = !_primaryOnly;
+
+    /// <summary>For the second attempt of a read whose read-only host went away under it.</summary>
+    public void PrimaryOnly() => _primaryOnly = true;
 
     public IQuerySession OpenSession()
     {
         if (!_anonymousQuery) return primary.QuerySession();
         var reason = Where();
+        OpenedReadOnly = reason is null;
         ReplicaMetrics.Sessions.Add(1, new KeyValuePair<string, object?>("target", reason is null ? "read_only" : "primary"),
             new KeyValuePair<string, object?>("reason", reason ?? "fresh"));
         return reason is null ? store.QuerySession(Marten.Services.SessionOptions.ForDatabase(readOnly.Database)) : primary.QuerySession();

@@ -174,11 +174,11 @@ public sealed class ReadReplicaTests : IClassFixture<ReadReplicaTests.Replicated
         {
             await stop.CancelAsync();
             await Task.WhenAll(readers);
+            // Back for the other tests, whatever happened here.
+            await _service.Standby.StartAgainAsync();
         }
         Assert.True(failures.IsEmpty, $"{failures.Count} of {failures.Count + answers.Count} reads failed, e.g. {failures.FirstOrDefault()}");
         Assert.Single(answers.Distinct());
-
-        await _service.Standby.StartAgainAsync();
         await StandbyServesAsync();
     }
 }
