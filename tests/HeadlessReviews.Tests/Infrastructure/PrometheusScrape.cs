@@ -17,11 +17,19 @@ public sealed partial class PrometheusScrape
             var match = Sample().Match(line);
             if (!match.Success) throw new FormatException($"Not a Prometheus sample: {line}");
             var labels = Label().Matches(match.Groups["labels"].Value).ToDictionary(label => label.Groups["name"].Value, label => label.Groups["value"].Value);
-            _samples.Add((match.Groups["name"].Value, labels, double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture)));
+            _samples.Add((match.Groups["name"].Value, labels, Number(match.Groups["value"].Value)));
         }
     }
 
     public string Text { get; }
+
+    private static double Number(string text) => text switch
+    {
+        "+Inf" => double.PositiveInfinity,
+        "-Inf" => double.NegativeInfinity,
+        "NaN" => double.NaN,
+        _ => double.Parse(text, CultureInfo.InvariantCulture),
+    };
 
     public static async Task<PrometheusScrape> FromAsync(HttpClient http, string path = "/metrics")
     {

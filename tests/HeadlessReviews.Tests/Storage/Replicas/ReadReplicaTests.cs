@@ -130,6 +130,12 @@ public sealed class ReadReplicaTests : IClassFixture<ReadReplicaTests.Replicated
             await Eventually.TrueAsync(async () => (string?)(await _service.Client.DataAsync("query { film(slug: \"her\") { title } }"))["film"]!["title"] == title,
                 TimeSpan.FromSeconds(10), "readers did not see the change");
             Assert.True(DateTime.UtcNow - changed < TimeSpan.FromSeconds(3), $"readers saw the change after {(DateTime.UtcNow - changed).TotalSeconds:0.0} s");
+            // Operators see the standby fall behind, and the reads go to the primary meanwhile.
+            await Eventually.TrueAsync(async () => (await PrometheusScrape.FromAsync(_service.Client.Http))
+                .Sum("headlessreviews_replica_lag_seconds", ("host", $"127.0.0.1:{_service.Standby.Port}")) > 1, TimeSpan.FromSeconds(10), "the lag was not shown");
+            var lagging = (await PrometheusScrape.FromAsync(_service.Client.Http)).Sum("headlessreviews_replica_sessions_total", ("reason", "lagging"));
+            await _service.Client.DataAsync("query { film(slug: \"her\") { title } }");
+            Assert.Equal(lagging + 1, (await PrometheusScrape.FromAsync(_service.Client.Http)).Sum("headlessreviews_replica_sessions_total", ("reason", "lagging")));
             for (var i = 0; i < 10; i++)
                 Assert.Equal(title, (string)(await _service.Client.DataAsync("query { film(slug: \"her\") { title } }"))["film"]!["title"]!);
             Assert.NotEqual(title, await _service.Standby.ScalarAsync(new NpgsqlConnectionStringBuilder(_service.Database).Database!,
