@@ -15,8 +15,10 @@ public sealed class PostgresEventBus(IOptions<RealtimeSettings> settings, TimePr
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<string, Subscribers<BusEvent>> _topics = new(StringComparer.Ordinal);
 
+    private long _lastReceivedTicks;
+
     /// <summary>When this instance last received an event of any topic (read replicas keep off the standbys just after a change).</summary>
-    public DateTimeOffset? LastReceivedAt { get; private set; }
+    public DateTimeOffset? LastReceivedAt => Interlocked.Read(ref _lastReceivedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     public void Publish<T>(IDocumentSession session, string topic, T message)
     {
@@ -45,9 +47,10 @@ public sealed class PostgresEventBus(IOptions<RealtimeSettings> settings, TimePr
             return false;
         }
         if (received is null || string.IsNullOrEmpty(received.Topic)) return false;
-        LastReceivedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        Interlocked.Exchange(ref _lastReceivedTicks, now.UtcTicks);
         if (received.SentAt is { } sentAt)
-            RealtimeMetrics.NotifyLag.Record(Math.Max(0, clock.GetUtcNow().ToUnixTimeMilliseconds() - sentAt) / 1000.0, new KeyValuePair<string, object?>("topic", received.Topic));
+            RealtimeMetrics.NotifyLag.Record(Math.Max(0, now.ToUnixTimeMilliseconds() - sentAt) / 1000.0, new KeyValuePair<string, object?>("topic", received.Topic));
         if (_topics.TryGetValue(received.Topic, out var subscribers)) subscribers.Publish(received);
         return true;
     }

@@ -16,9 +16,9 @@ public static class ReplicaMetrics
 
     static ReplicaMetrics()
     {
-        Meter.CreateObservableGauge("headlessreviews.replica.lag", () => Each<double>(host => host.LagSeconds is { } lag ? new Measurement<double>(lag, Host(host)) : null),
+        Meter.CreateObservableGauge("headlessreviews.replica.lag", () => Each<double>(host => host.Last?.LagSeconds is { } lag ? new Measurement<double>(lag, Host(host)) : null),
             unit: "s", description: "How far each read-only host is behind the primary (0: caught up, or not a standby), by host; absent while unreachable.");
-        Meter.CreateObservableGauge("headlessreviews.replica.reachable", () => Each<long>(host => new Measurement<long>(host.Reachable ? 1 : 0, Host(host))),
+        Meter.CreateObservableGauge("headlessreviews.replica.reachable", () => Each<long>(host => host.Last is { } last ? new Measurement<long>(last.Reachable ? 1 : 0, Host(host)) : null),
             description: "1 when the last measurement of a read-only host succeeded, else 0, by host.");
     }
 

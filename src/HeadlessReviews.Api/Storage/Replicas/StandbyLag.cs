@@ -46,7 +46,7 @@ public sealed class StandbyLag : BackgroundService
         {
             var settings = _settings.Value;
             var oldest = _clock.GetUtcNow() - 3 * settings.CheckInterval;
-            return Hosts.All(host => host.Reachable && host.MeasuredAt >= oldest && host.LagSeconds <= settings.MaxLag.TotalSeconds);
+            return Hosts.All(host => host.Last is { LagSeconds: { } lag } last && last.At >= oldest && lag <= settings.MaxLag.TotalSeconds);
         }
     }
 
@@ -79,18 +79,14 @@ public sealed class StandbyLag : BackgroundService
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand(LagQuery, connection);
             var lag = (double)(await command.ExecuteScalarAsync(cancellationToken))!;
-            if (!host.Reachable) _logger.LogInformation("Read-only host {Host} answers ({Lag:0.###} s behind)", host.Name, lag);
-            host.LagSeconds = lag;
-            host.Reachable = true;
-            host.MeasuredAt = _clock.GetUtcNow();
+            if (host.Last is not { Reachable: true }) _logger.LogInformation("Read-only host {Host} answers ({Lag:0.###} s behind)", host.Name, lag);
+            host.Last = new(lag, _clock.GetUtcNow());
         }
         catch (Exception error) when (error is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
-            if (host.Reachable || host.MeasuredAt is null)
+            if (host.Last is null or { Reachable: true })
                 _logger.LogWarning(error, "Read-only host {Host} does not answer; anonymous reads use the primary until it does", host.Name);
-            host.Reachable = false;
-            host.LagSeconds = null;
-            host.MeasuredAt = _clock.GetUtcNow();
+            host.Last = new(null, _clock.GetUtcNow());
         }
     }
 
