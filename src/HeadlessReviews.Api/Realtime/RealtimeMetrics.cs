@@ -16,7 +16,8 @@ public static class RealtimeMetrics
 
     public static readonly Histogram<double> NotifyLag = Meter.CreateHistogram<double>(
         "headlessreviews.realtime.notify.lag", unit: "s",
-        description: "From an event being queued by the writing instance (before its commit) to this instance receiving its NOTIFY; across instances it includes their clocks' difference.");
+        description: "From an event being queued by the writing instance (before its commit) to this instance receiving its NOTIFY; across instances it includes their clocks' difference.",
+        tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     public static readonly Counter<long> ListenerReconnects = Meter.CreateCounter<long>(
         "headlessreviews.realtime.listener.reconnects", description: "Times the LISTEN connection was re-established after a loss.");

@@ -20,7 +20,8 @@ public sealed class GraphQLActivities(OperationNames names) : IConfigureExecutio
     private static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "graphql.operation.duration", unit: "s", description: "How long GraphQL operations take, from parsing to the last resolver.");
+        "graphql.operation.duration", unit: "s", description: "How long GraphQL operations take, from parsing to the last resolver.",
+        tags: null, advice: LatencyBuckets.Seconds);
 
     // Outermost: the span covers persisted-document lookup, the document cache, validation and execution.
     public float SortOrder => 0;

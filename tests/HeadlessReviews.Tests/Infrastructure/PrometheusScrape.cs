@@ -44,7 +44,8 @@ public sealed partial class PrometheusScrape
         _samples.Where(sample => sample.Name == name && labels.All(label => sample.Labels.TryGetValue(label.Name, out var value) && value == label.Value))
             .Sum(sample => sample.Value);
 
-    public bool Has(string name) => _samples.Any(sample => sample.Name == name);
+    public bool Has(string name, params (string Name, string Value)[] labels) =>
+        _samples.Any(sample => sample.Name == name && labels.All(label => sample.Labels.TryGetValue(label.Name, out var value) && value == label.Value));
 
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)( \d+)?$")]
     private static partial Regex Sample();

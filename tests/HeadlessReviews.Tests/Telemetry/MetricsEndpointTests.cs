@@ -26,6 +26,10 @@ public sealed class MetricsEndpointTests(ApiFactory api) : ApiTest(api)
 
         var after = await PrometheusScrape.FromAsync(GraphQL.Http);
         Assert.Equal(2, after.Sum(Duration, ("graphql_operation_name", name), ("graphql_operation_type", "query"), ("error_type", "")));
+        // Buckets in seconds from a millisecond up, so a fast operation does not share one bucket with a slow one.
+        Assert.Equal(2, after.Sum("graphql_operation_duration_seconds_bucket", ("graphql_operation_name", name), ("le", "10")));
+        Assert.True(after.Has("graphql_operation_duration_seconds_bucket", ("graphql_operation_name", name), ("le", "0.001")), after.Text);
+        Assert.True(after.Has("graphql_operation_duration_seconds_bucket", ("graphql_operation_name", name), ("le", "0.25")), after.Text);
         Assert.True(after.Has("db_client_connections_usage"), "Npgsql's pool use is exposed");
     }
 
