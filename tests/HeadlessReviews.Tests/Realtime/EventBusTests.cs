@@ -69,7 +69,8 @@ public sealed class EventBusTests(ApiFactory api)
         // Operators see the drops, and every event's way through NOTIFY, in /metrics.
         var scrape = await PrometheusScrape.FromAsync(api.CreateClient());
         Assert.Equal(events - buffer, scrape.Sum("headlessreviews_subscriptions_events_dropped_total", ("topic", topic)));
-        Assert.Equal(events, scrape.Sum("headlessreviews_realtime_notify_lag_seconds_count", ("topic", topic)));
+        // At least: other hosts of this test process on the same database count what they receive too.
+        Assert.True(scrape.Sum("headlessreviews_realtime_notify_lag_seconds_count", ("topic", topic)) >= events);
     }
 
     [Fact]

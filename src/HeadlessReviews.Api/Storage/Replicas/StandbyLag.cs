@@ -5,7 +5,7 @@ namespace HeadlessReviews.Api.Storage.Replicas;
 
 /// <summary>
 /// Measures every host of <c>ConnectionStrings:ReviewsReadOnly</c> each <see cref="ReplicaSettings.CheckInterval"/>:
-/// whether it answers, and how far behind the primary it is. Anonymous reads use the standbys only while
+/// whether it answers, and how far behind the primary it is (<see cref="PrimaryPositions"/>). Anonymous reads use the standbys only while
 /// every one of them was measured lately and within <see cref="ReplicaSettings.MaxLag"/>, so a lagging or
 /// lost standby sends reads back to the primary instead of serving old content or failing.
 /// </summary>
@@ -14,27 +14,24 @@ public sealed class StandbyLag : BackgroundService
     /// <summary>How the measuring connections name themselves in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "headless-reviews-replica-check";
 
-    // A standby that streams and has replayed all it received is caught up, however long ago the last write
-    // was; one that does not stream (cut off from the primary) may be any distance behind: never fresh.
-    private const string LagQuery = """
-        select case
-          when not pg_is_in_recovery() then 0
-          when not exists (select 1 from pg_stat_wal_receiver where status = 'streaming') then 'infinity'::float8
-          when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
-          else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp())::float8, 'infinity'::float8)
-        end
-        """;
+    // In recovery: where replay is; otherwise a primary listed among the read-only hosts (null: never behind).
+    private const string ReplayQuery = "select case when pg_is_in_recovery() then pg_last_wal_replay_lsn() end";
 
     private readonly IOptions<ReplicaSettings> _settings;
     private readonly TimeProvider _clock;
     private readonly ILogger<StandbyLag> _logger;
+    private readonly string _primary;
+    private readonly PrimaryPositions _positions;
 
-    public StandbyLag(string readOnlyConnectionString, IOptions<ReplicaSettings> settings, TimeProvider clock, ILogger<StandbyLag> logger)
+    public StandbyLag(string readOnlyConnectionString, IConfiguration configuration, IOptions<ReplicaSettings> settings, TimeProvider clock, ILogger<StandbyLag> logger)
     {
         _settings = settings;
         _clock = clock;
         _logger = logger;
         Hosts = [.. HostsOf(readOnlyConnectionString)];
+        _primary = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Reviews")) { ApplicationName = ApplicationName, MaxPoolSize = 1 }.ConnectionString;
+        // Enough to read any lag up to well past MaxLag; beyond, a standby is "infinitely" behind.
+        _positions = new(settings.Value.MaxLag * 4 + settings.Value.CheckInterval * 4);
     }
 
     public IReadOnlyList<StandbyHost> Hosts { get; }
@@ -58,6 +55,8 @@ public sealed class StandbyLag : BackgroundService
             using var timer = new PeriodicTimer(_settings.Value.CheckInterval, _clock);
             do
             {
+                // The primary first: a standby that has replayed up to here since is caught up.
+                if (await PrimaryPositionAsync(stoppingToken) is { } lsn) _positions.Add(_clock.GetUtcNow(), lsn);
                 await Task.WhenAll(Hosts.Select(host => MeasureAsync(host, stoppingToken)));
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -71,14 +70,32 @@ public sealed class StandbyLag : BackgroundService
         }
     }
 
+    private async Task<ulong?> PrimaryPositionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(_primary);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("select pg_current_wal_lsn()", connection);
+            return (ulong)(NpgsqlTypes.NpgsqlLogSequenceNumber)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // Without the primary nothing is measured: readings age, and after three intervals reads go to it (and fail as writes do).
+            _logger.LogDebug(error, "The primary's WAL position could not be read");
+            return null;
+        }
+    }
+
     private async Task MeasureAsync(StandbyHost host, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = new NpgsqlConnection(host.ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(LagQuery, connection);
-            var lag = (double)(await command.ExecuteScalarAsync(cancellationToken))!;
+            await using var command = new NpgsqlCommand(ReplayQuery, connection);
+            var replayed = await command.ExecuteScalarAsync(cancellationToken);
+            var lag = replayed is NpgsqlTypes.NpgsqlLogSequenceNumber position ? _positions.LagOf((ulong)position, _clock.GetUtcNow()) : 0;
             if (host.Last is not { Reachable: true }) _logger.LogInformation("Read-only host {Host} answers ({Lag:0.###} s behind)", host.Name, lag);
             host.Last = new(lag, _clock.GetUtcNow());
         }
