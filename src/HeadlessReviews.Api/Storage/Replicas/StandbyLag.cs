@@ -123,6 +123,9 @@ public sealed class StandbyLag : BackgroundService
                 LoadBalanceHosts = false,
                 ApplicationName = ApplicationName,
                 MaxPoolSize = 1,
+                // A host that does not answer must not hold up the others' measurements for long.
+                Timeout = 2,
+                CommandTimeout = 2,
             };
             yield return new StandbyHost($"{name}:{port}", one.ConnectionString);
         }
