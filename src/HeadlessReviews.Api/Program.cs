@@ -4,6 +4,7 @@ using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Importing.WordPress.Cli;
 using HeadlessReviews.Api.Realtime;
 using HeadlessReviews.Api.Storage;
+using HeadlessReviews.Api.Storage.Replicas;
 using HeadlessReviews.Api.Telemetry;
 using HeadlessReviews.Api.Web;
 
@@ -28,6 +29,7 @@ if (command.Command == ServiceCommand.Migrate) MigrateCommand.Configure(builder)
 // First: it runs the pages' queries while the database start-up (next) checks the schema.
 else if (command.Command == ServiceCommand.Serve) builder.AddHeadlessReviewsWarmup();
 builder.AddHeadlessReviewsStorage();
+builder.AddHeadlessReviewsReadReplicas();
 builder.AddHeadlessReviewsRealtime();
 builder.AddHeadlessReviewsGraph();
 builder.AddHeadlessReviewsWeb();
@@ -43,6 +45,7 @@ switch (command.Command)
 }
 
 app.MapHeadlessReviewsEndpoints();
+app.MapHeadlessReviewsMetrics();
 await app.RunAsync();
 return 0;
 

@@ -24,6 +24,7 @@ public sealed class SharedRateWindows(IDocumentStore store, TimeProvider clock, 
     public async Task<TimeSpan?> TryAcquireAsync(string scope, string client, IReadOnlyList<RateLimit> limits, CancellationToken cancellationToken)
     {
         var retryAfter = await TransientDatabaseRetry.Pipeline.ExecuteAsync(async token => await AcquireAsync(scope, client, limits, token), cancellationToken);
+        if (retryAfter is not null) RateLimitMetrics.Refusals.Add(1, new KeyValuePair<string, object?>("scope", scope));
         try
         {
             await SweepWhenDueAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed class EventFeed<T>(
     // Ids only, so a generous buffer costs little; it absorbs bursts while data is being loaded.
     private const int InboxCapacity = 10_000;
 
-    private readonly Subscribers<T> _subscribers = new();
+    private readonly Subscribers<T> _subscribers = new(topic, areSubscriptions: true);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private Task? _pump;

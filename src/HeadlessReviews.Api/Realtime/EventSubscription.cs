@@ -13,13 +13,17 @@ public sealed class EventSubscription<T> : IDisposable
     private readonly Func<T, bool> _accepts;
     private long _dropped;
 
-    internal EventSubscription(int capacity, Func<T, bool> accepts, Action<EventSubscription<T>> unsubscribe)
+    internal EventSubscription(int capacity, Func<T, bool> accepts, Action<EventSubscription<T>> unsubscribe, Action? dropped = null)
     {
         _accepts = accepts;
         _unsubscribe = unsubscribe;
         _channel = Channel.CreateBounded<T>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
-            _ => Interlocked.Increment(ref _dropped));
+            _ =>
+            {
+                Interlocked.Increment(ref _dropped);
+                dropped?.Invoke();
+            });
     }
 
     public ChannelReader<T> Reader => _channel.Reader;

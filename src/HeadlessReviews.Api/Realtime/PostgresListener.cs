@@ -55,6 +55,10 @@ public sealed class PostgresListener(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            if (Listening.IsCompleted) RealtimeMetrics.Listening.Add(-1);
+        }
     }
 
     private async ValueTask ListenAsync(CancellationToken cancellationToken)
@@ -84,10 +88,12 @@ public sealed class PostgresListener(
                     (backAt - lostAt).TotalSeconds, lostAt, backAt);
                 _lostAt = null;
                 Reconnections++;
+                RealtimeMetrics.ListenerReconnects.Add(1);
+                RealtimeMetrics.ListenerGap.Add((backAt - lostAt).TotalSeconds);
             }
             else logger.LogInformation("The event listener is listening on {Channel}", settings.Value.Channel);
             _aliveAt = backAt;
-            Volatile.Read(ref _listening).TrySetResult();
+            if (Volatile.Read(ref _listening).TrySetResult()) RealtimeMetrics.Listening.Add(1);
 
             var keepAlive = TimeSpan.FromSeconds(settings.Value.KeepAliveSeconds);
             while (true)
@@ -107,7 +113,11 @@ public sealed class PostgresListener(
             {
                 // A silent cut is only noticed at the next ping: the gap starts at the last proof of life.
                 _lostAt = _aliveAt ?? clock.GetUtcNow();
-                if (Listening.IsCompleted) Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                if (Listening.IsCompleted)
+                {
+                    Volatile.Write(ref _listening, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                    RealtimeMetrics.Listening.Add(-1);
+                }
                 Lost?.Invoke();
             }
             throw;

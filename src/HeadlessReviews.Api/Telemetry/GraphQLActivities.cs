@@ -10,16 +10,18 @@ namespace HeadlessReviews.Api.Telemetry;
 /// One span and one duration measurement per GraphQL operation, on every transport, named as the
 /// OpenTelemetry GraphQL conventions say (<c>query HerReview</c>) with <c>graphql.operation.type</c>,
 /// <c>graphql.operation.name</c> and, when it failed, <c>error.type</c> (the first error's code). The
-/// document's text is not recorded: it may hold readers' input.
+/// document's text is not recorded: it may hold readers' input. The duration's count is the request
+/// rate: by type, name (bounded, see <see cref="OperationNames"/>) and outcome.
 /// </summary>
-public sealed class GraphQLActivities : IConfigureExecution
+public sealed class GraphQLActivities(OperationNames names) : IConfigureExecution
 {
     public const string Name = "HeadlessReviews.GraphQL";
 
     private static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "graphql.operation.duration", unit: "s", description: "How long GraphQL operations take, from parsing to the last resolver.");
+        "graphql.operation.duration", unit: "s", description: "How long GraphQL operations take, from parsing to the last resolver.",
+        tags: null, advice: LatencyBuckets.Seconds);
 
     // Outermost: the span covers persisted-document lookup, the document cache, validation and execution.
     public float SortOrder => 0;
@@ -52,6 +54,7 @@ public sealed class GraphQLActivities : IConfigureExecution
         }
         Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
             new KeyValuePair<string, object?>("graphql.operation.type", type),
+            new KeyValuePair<string, object?>("graphql.operation.name", names.Label(name)),
             new KeyValuePair<string, object?>("error.type", failure));
         return result;
     }

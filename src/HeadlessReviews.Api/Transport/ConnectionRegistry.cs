@@ -31,7 +31,9 @@ public sealed class ConnectionRegistry : IDisposable
         {
             var current = _perClient.GetOrAdd(key, 0);
             if (current >= limit) return false;
-            if (_perClient.TryUpdate(key, current + 1, current)) return true;
+            if (!_perClient.TryUpdate(key, current + 1, current)) continue;
+            LiveConnectionMetrics.Open.Add(1, LiveConnectionMetrics.Transport(kind));
+            return true;
         }
     }
 
@@ -41,7 +43,9 @@ public sealed class ConnectionRegistry : IDisposable
         while (true)
         {
             if (!_perClient.TryGetValue(key, out var current)) return;
-            if (current <= 1 ? _perClient.TryRemove(new KeyValuePair<(string, string), int>(key, current)) : _perClient.TryUpdate(key, current - 1, current)) return;
+            if (!(current <= 1 ? _perClient.TryRemove(new KeyValuePair<(string, string), int>(key, current)) : _perClient.TryUpdate(key, current - 1, current))) continue;
+            LiveConnectionMetrics.Open.Add(-1, LiveConnectionMetrics.Transport(kind));
+            return;
         }
     }
 

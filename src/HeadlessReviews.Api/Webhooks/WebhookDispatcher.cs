@@ -88,6 +88,7 @@ public sealed class WebhookDispatcher(
             update.Parameters.Add(new() { Value = givenUp });
             update.Parameters.Add(new() { Value = Delay(attempts) });
             await update.ExecuteNonQueryAsync(cancellationToken);
+            WebhookMetrics.Record(row.Endpoint, failure, givenUp);
 
             if (givenUp) logger.LogError("Webhook {EventType} {EventId} to {Endpoint} given up after {Attempts} attempts: {Failure}", row.Type, row.EventId, row.Endpoint, attempts, failure);
             else if (failure is not null) logger.LogWarning("Webhook {EventType} {EventId} to {Endpoint} failed (attempt {Attempts}), will retry: {Failure}", row.Type, row.EventId, row.Endpoint, attempts, failure);

@@ -66,6 +66,11 @@ public sealed class EventBusTests(ApiFactory api)
         Assert.Equal(buffer, slow.Buffered);
         Assert.Equal(events - buffer, slow.Dropped);
         Assert.Equal(0, reader.Dropped);
+        // Operators see the drops, and every event's way through NOTIFY, in /metrics.
+        var scrape = await PrometheusScrape.FromAsync(api.CreateClient());
+        Assert.Equal(events - buffer, scrape.Sum("headlessreviews_subscriptions_events_dropped_total", ("topic", topic)));
+        // At least: other hosts of this test process on the same database count what they receive too.
+        Assert.True(scrape.Sum("headlessreviews_realtime_notify_lag_seconds_count", ("topic", topic)) >= events);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class CommentScreening(IEnumerable<IScreeningRule> rules, IRemoteS
             if (await rule.EvaluateAsync(submission, cancellationToken).ConfigureAwait(false) is { } finding)
                 findings.Add(finding);
         var local = ScreeningVerdicts.Combine(findings);
-        if (local.Verdict == SpamVerdict.Spam || !remote.IsEnabled) return local;
+        if (local.Verdict == SpamVerdict.Spam || !remote.IsEnabled) return ScreeningMetrics.Counted(local);
 
         var second = await remote.CheckAsync(submission, cancellationToken).ConfigureAwait(false);
-        return new ScreeningResult(ScreeningVerdicts.Worst(local.Verdict, second.Verdict), [.. local.Reasons, .. second.Reasons]);
+        return ScreeningMetrics.Counted(new ScreeningResult(ScreeningVerdicts.Worst(local.Verdict, second.Verdict), [.. local.Reasons, .. second.Reasons]));
     }
 }

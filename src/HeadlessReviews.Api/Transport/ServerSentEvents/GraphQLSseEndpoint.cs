@@ -175,6 +175,7 @@ public sealed class GraphQLSseEndpoint<TSchema>(
         private readonly BoundedOutbox _queue = new(capacity, () =>
         {
             logger.LogWarning("Event-stream client too slow: {Capacity} events queued; ending the stream.", capacity);
+            LiveConnectionMetrics.SlowClientsClosed.Add(1, LiveConnectionMetrics.Transport(Kind));
             try { ended.Cancel(); } catch (ObjectDisposedException) { }
             context.Abort();
         });

@@ -26,6 +26,7 @@ public sealed class SocketOutbox : IDisposable
         _queue = new BoundedOutbox(capacity, () =>
         {
             logger.LogWarning("WebSocket client too slow: {Capacity} messages queued; closing with 1013.", capacity);
+            LiveConnectionMetrics.SlowClientsClosed.Add(1, LiveConnectionMetrics.Transport("websocket"));
             _ = CloseAsync(CloseCodes.TryAgainLater, "Outbound buffer full: the client reads too slowly");
         });
     }

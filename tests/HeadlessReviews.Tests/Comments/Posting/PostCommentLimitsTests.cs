@@ -267,6 +267,10 @@ public sealed class LimitedHost : WebApplicationFactory<Program>
     public static LimitedHost Beside(LimitedHost first, Dictionary<string, string?> settings) =>
         new(first._connectionString, settings, ownsDatabase: false);
 
+    public string ConnectionString => _connectionString;
+
+    public string DatabaseName => new Npgsql.NpgsqlConnectionStringBuilder(_connectionString).Database!;
+
     public Task StopAsync() => DisposeAsync().AsTask();
 
     public override async ValueTask DisposeAsync()

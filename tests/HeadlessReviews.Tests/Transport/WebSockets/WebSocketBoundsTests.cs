@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using System.Text;
 using HeadlessReviews.Api.Transport.WebSockets;
@@ -50,6 +51,16 @@ public sealed class WebSocketBoundsTests
     {
         var socket = new StuckSocket();
         using var outbox = new SocketOutbox(socket, Capacity, TimeSpan.FromSeconds(5), NullLogger.Instance);
+        var closesCounted = 0L;
+        using var metrics = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "headlessreviews.live.slow_clients_closed") listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        metrics.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref closesCounted, value));
+        metrics.Start();
 
         // No send loop runs: the queue fills and the next message overflows it.
         for (var i = 0; i < Capacity; i++) outbox.Send(Message(i));
@@ -60,6 +71,8 @@ public sealed class WebSocketBoundsTests
         var code = await socket.CloseSent.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(1013, code);
         Assert.Equal(0, socket.SendsStarted);
+        // Operators see it in /metrics (headlessreviews_live_slow_clients_closed_total).
+        Assert.True(Interlocked.Read(ref closesCounted) >= 1);
         outbox.Abort();
     }
 
