@@ -3,7 +3,8 @@
 //   ```sh      run with bash when the block runs curl against http://localhost:5080 (the others set
 //              configuration or start the service). The address becomes the live one; the variables a
 //              block uses for secrets ($HeadlessReviews__AdminToken, $ADMIN, $TOKEN) hold the live admin
-//              token, and a block's own `export NAME=placeholder` of one of them is left out. The answer
+//              token, $WORDPRESS_EXPORT a WordPress export of the test fixtures, and a block's own
+//              `export NAME=placeholder` of one of them is left out. The answer
 //              must be JSON without errors, at any depth (payload `errors` lists included). A block
 //              that asks for text/event-stream is a subscription: it must deliver an event.
 //   ```graphql every operation is validated against the live schema; those without required
@@ -23,7 +24,10 @@ const readme = readFileSync(join(here, '../../README.md'), 'utf8');
 const live = process.env.HEADLESSREVIEWS_URL;
 const adminToken = process.env.HEADLESSREVIEWS_ADMIN_TOKEN;
 const documented = 'localhost:5080';
-const secrets = { HeadlessReviews__AdminToken: adminToken, ADMIN: adminToken, TOKEN: adminToken };
+const secrets = {
+  HeadlessReviews__AdminToken: adminToken, ADMIN: adminToken, TOKEN: adminToken,
+  WORDPRESS_EXPORT: join(here, '../HeadlessReviews.Tests/Importing/WordPress/Fixtures/review-her.xml'),
+};
 
 /** Fenced blocks: { lang, text, line }. */
 function blocks(markdown) {

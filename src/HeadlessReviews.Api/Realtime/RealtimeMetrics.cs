@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace HeadlessReviews.Api.Realtime;
 
-/// <summary>What the event bus counts, for <c>/metrics</c> and OTLP (listed as Prometheus shows them in docs/operations-draft.md).</summary>
+/// <summary>What the event bus counts, for <c>/metrics</c> and OTLP (listed as Prometheus shows them in the README, "Deploying", "Metrics").</summary>
 public static class RealtimeMetrics
 {
     public const string Name = "HeadlessReviews.Realtime";
