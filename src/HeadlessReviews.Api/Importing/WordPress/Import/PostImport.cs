@@ -33,14 +33,20 @@ public sealed partial class PostImport(
     public async Task<PostOutcome> ImportAsync(WxrItem item, ItemTriage triage, ImportContext context, ImportRecord? record, CancellationToken cancellationToken)
     {
         var outcome = new PostOutcome { Reason = triage.Reason };
-        var converted = WordPressPost.Convert(item.Content, context.Conversion);
-        outcome.Warnings.AddRange(converted.Warnings);
-        foreach (var removed in converted.RemovedBoilerplate) outcome.Warnings.Add($"Left out the blog's own line: \"{removed}\".");
         var hash = SourceHash(item, context);
+        // Converted only when it is written: an unchanged post of a rerun costs its hash and its comments' hashes.
+        ConvertedPost Convert()
+        {
+            var converted = WordPressPost.Convert(item.Content, context.Conversion);
+            outcome.Warnings.AddRange(converted.Warnings);
+            outcome.RemovedBoilerplate.AddRange(converted.RemovedBoilerplate);
+            return converted;
+        }
 
         Review? review;
         if (record is null)
         {
+            var converted = Convert();
             if (Refusal(converted) is { } refusal) return Skipped(outcome, refusal);
             review = await CreateAsync(item, triage, context, converted, outcome, cancellationToken);
             if (review is null) return outcome;
@@ -60,6 +66,7 @@ public sealed partial class PostImport(
             }
             else
             {
+                var converted = Convert();
                 if (Refusal(converted) is { } refusal) return Skipped(outcome, refusal);
                 review = await UpdateAsync(item, triage, context, converted, review, outcome, cancellationToken);
                 if (review is null) return outcome;

@@ -10,6 +10,8 @@ public sealed class PostOutcome
     public CatalogueCounts Films { get; } = new();
     public CatalogueCounts People { get; } = new();
     public List<string> Warnings { get; } = [];
+    /// <summary>The blog's own lines left out of the text (reported once per line for the whole import, with a count).</summary>
+    public List<string> RemovedBoilerplate { get; } = [];
 
     /// <summary>Whether anything of it is to be written (else its transaction is rolled back).</summary>
     public bool Writes { get; set; }

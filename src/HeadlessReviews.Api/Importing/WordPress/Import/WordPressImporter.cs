@@ -68,6 +68,7 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
         var clockStart = clock.GetTimestamp();
         var lastProgress = clockStart;
         int itemsDone = 0, commentsDone = 0;
+        var boilerplate = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var file = OpenRead(path);
         using var reader = WxrReader.Open(file);
         foreach (var item in reader.ReadItems(cancellationToken))
@@ -79,7 +80,7 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
             else
             {
                 var outcome = await ImportPostAsync(item, triage, context, recorded, connection, dryRun, cancellationToken);
-                Add(report, item, title, outcome);
+                Add(report, item, title, outcome, boilerplate);
             }
             itemsDone++;
             commentsDone += item.Comments.Count;
@@ -89,6 +90,8 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
                 progress?.Report(new ImportProgress("importing", itemsDone, scan.Items, commentsDone, scan.Comments, clock.GetElapsedTime(clockStart)));
             }
         }
+        foreach (var (line, posts) in boilerplate)
+            report.Warnings.Add($"Left out the blog's own line \"{line}\" (not the review's) from {posts} post(s).");
         await SendSummaryAsync(report, connection, dryRun, cancellationToken);
         if (dryRun is not null) await dryRun.RollbackAsync(CancellationToken.None);
         progress?.Report(new ImportProgress("done", itemsDone, scan.Items, commentsDone, scan.Comments, clock.GetElapsedTime(clockStart)));
@@ -150,7 +153,7 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
         }
     }
 
-    private static void Add(ImportReport report, WxrItem item, string title, PostOutcome outcome)
+    private static void Add(ImportReport report, WxrItem item, string title, PostOutcome outcome, Dictionary<string, int> boilerplate)
     {
         var id = outcome.ReviewId is { } review && outcome.Outcome is not ImportOutcome.Skipped ? GlobalId.Encode("Review", review) : null;
         report.Items.Add(new ImportedItem(item.PostId, item.PostType, title, outcome.Outcome, outcome.Reason, id));
@@ -174,6 +177,8 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
             report.People.Matched += outcome.People.Matched;
         }
         foreach (var warning in outcome.Warnings) report.Warnings.Add($"Post {item.PostId} ({title}): {warning}");
+        if (outcome.Outcome is not ImportOutcome.Skipped)
+            foreach (var line in outcome.RemovedBoilerplate) boilerplate[line] = boilerplate.GetValueOrDefault(line) + 1;
     }
 
     /// <summary>One webhook event for the whole import, with the cache tags of every kind it wrote (receivers purge those).</summary>

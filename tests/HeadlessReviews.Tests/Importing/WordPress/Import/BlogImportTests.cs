@@ -57,7 +57,7 @@ public sealed class BlogImportTests : IAsyncLifetime
         Assert.Equal(11, _report.Comments.Imported);
         Assert.Equal(3, _report.Comments.Skipped);
         Assert.Contains(_report.Warnings, w => w.Contains("comment 999", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(_report.Warnings, w => w.Contains("Do you agree with my review?", StringComparison.Ordinal));
+        Assert.Contains(_report.Warnings, w => w.Contains("Do you agree with my review?", StringComparison.Ordinal) && w.Contains("from 1 post", StringComparison.Ordinal));
 
         var json = JsonNode.Parse(_report.ToJson())!;
         Assert.Equal("imported", (string)json["items"]!.AsArray().Single(i => (long)i!["wpId"]! == 3002)!["outcome"]!);
