@@ -23,13 +23,7 @@ trap 'pglocal_reap; pglocal_stop' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 if [[ -z ${ConnectionStrings__Reviews:-} ]]; then
-  pglocal_find_bin
-  pglocal_home "$REPO/.local/postgres" "$(pglocal_fallback_root "$REPO")/postgres"
-  pglocal_init keep
-  pglocal_start "$(cat "$PGLOCAL_HOME/port" 2>/dev/null || true)"
-  pglocal_createdb headlessreviews
-  ConnectionStrings__Reviews=$(pglocal_connection_string headlessreviews)
-  export ConnectionStrings__Reviews
+  pglocal_local_service_database "$REPO"
 fi
 status=0
 pglocal_spawn dotnet run --project src/HeadlessReviews.Api -c Release --no-launch-profile -- import-wordpress "${args[@]}"

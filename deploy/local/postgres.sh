@@ -282,6 +282,20 @@ pglocal_psql() {
     "$(pglocal_psql_bin)" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGLOCAL_PORT" -U postgres "$@"
 }
 
+# pglocal_local_service_database REPO: the database of the local service (run.sh, import-wordpress.sh):
+# the kept cluster in REPO/.local/postgres started (or found running), database headlessreviews,
+# exported as ConnectionStrings__Reviews.
+pglocal_local_service_database() {
+  local repo=$1
+  pglocal_find_bin
+  pglocal_home "$repo/.local/postgres" "$(pglocal_fallback_root "$repo")/postgres"
+  pglocal_init keep
+  pglocal_start "$(cat "$PGLOCAL_HOME/port" 2>/dev/null || true)"
+  pglocal_createdb headlessreviews
+  ConnectionStrings__Reviews=$(pglocal_connection_string headlessreviews)
+  export ConnectionStrings__Reviews
+}
+
 pglocal_createdb() {
   local name=$1
   if [[ -z $(pglocal_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'") ]]; then

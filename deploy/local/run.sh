@@ -39,13 +39,7 @@ trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
 if [[ -z ${ConnectionStrings__Reviews:-} ]]; then
-  pglocal_find_bin
-  pglocal_home "$REPO/.local/postgres" "$(pglocal_fallback_root "$REPO")/postgres"
-  pglocal_init keep
-  pglocal_start "$(cat "$PGLOCAL_HOME/port" 2>/dev/null || true)"
-  pglocal_createdb headlessreviews
-  ConnectionStrings__Reviews=$(pglocal_connection_string headlessreviews)
-  export ConnectionStrings__Reviews
+  pglocal_local_service_database "$REPO"
   pglocal_say "PostgreSQL: 127.0.0.1:$PGLOCAL_PORT, database headlessreviews (data in $PGLOCAL_HOME/data)"
 fi
 
