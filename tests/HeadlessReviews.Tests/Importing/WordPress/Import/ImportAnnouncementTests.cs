@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using HeadlessReviews.Api.Importing.WordPress.Import;
+using HeadlessReviews.Tests.Infrastructure;
+
+namespace HeadlessReviews.Tests.Importing.WordPress.Import;
+
+/// <summary>An import is history, not news: no webhook per review, film, person or comment, one <c>import.completed</c> at the end.</summary>
+public sealed class ImportAnnouncementTests : IAsyncLifetime
+{
+    private readonly WebhookReceiver _receiver = new();
+    private ImportHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ImportHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["HeadlessReviews:Webhooks:PollInterval"] = "00:00:00.050",
+        ["HeadlessReviews:Webhooks:Endpoints:0:Name"] = "everything",
+        ["HeadlessReviews:Webhooks:Endpoints:0:Url"] = _receiver.Url,
+        ["HeadlessReviews:Webhooks:Endpoints:0:Secret"] = "import-webhook-secret-0123456789",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _receiver.Dispose();
+    }
+
+    [Fact]
+    public async Task One_summary_event_is_sent_with_the_cache_tags_of_what_was_written()
+    {
+        var report = await _host.ImportAsync(WxrFixtures.PathOf("blog-export.xml"));
+        Assert.Equal(9, report.Count(ImportOutcome.Imported));
+
+        var summary = await _receiver.WaitForAsync(d => d.Event == WordPressImporter.CompletedEvent, TimeSpan.FromSeconds(30));
+        var body = JsonNode.Parse(summary.Body)!;
+        Assert.Equal(9, (int)body["node"]!["imported"]!);
+        Assert.Equal(11, (int)body["node"]!["comments"]!);
+        Assert.Equal(["comment", "film", "person", "review"], body["cacheTags"]!.AsArray().Select(t => (string)t!).Order().ToArray());
+
+        // A change made after the import is announced as usual: once it arrives, anything the import had queued would have too.
+        var created = await _host.Client.DataAsync("""
+            mutation($input: PostCommentInput!) { postComment(input: $input) { status errors { code } } }
+            """, new { input = new { reviewId = report.Items.Single(i => i.WpId == 3002).Id, authorName = "After", authorEmail = "after@mail.example", body = "Posted after the import." } });
+        Assert.Empty(created["postComment"]!["errors"]!.AsArray());
+        await _receiver.WaitForAsync(d => d.Event == "comment.changed", TimeSpan.FromSeconds(30));
+        Assert.Single(_receiver.Deliveries, d => d.Event == WordPressImporter.CompletedEvent);
+        Assert.Single(_receiver.Deliveries, d => d.Event != WordPressImporter.CompletedEvent);
+    }
+}
