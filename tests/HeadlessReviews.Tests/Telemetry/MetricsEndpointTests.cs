@@ -57,8 +57,14 @@ public sealed class MetricsEndpointTests(ApiFactory api) : ApiTest(api)
         await using var host = Api.WithWebHostBuilder(builder => builder.UseSetting("HeadlessReviews:Metrics:Path", "/internal/prometheus"));
         var http = host.CreateClient();
 
-        var scrape = await PrometheusScrape.FromAsync(http, "/internal/prometheus");
-        Assert.True(scrape.Has("headlessreviews_realtime_listener_listening"), scrape.Text);
+        // The service's own instruments are there once the fresh host's listener has reported (it starts in the background).
+        var last = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            var scrape = await PrometheusScrape.FromAsync(http, "/internal/prometheus");
+            last = scrape.Text;
+            return scrape.Has("headlessreviews_realtime_listener_listening");
+        }, TimeSpan.FromSeconds(20), () => last);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/metrics")).StatusCode);
     }
 
