@@ -155,29 +155,28 @@ public sealed class ImportComments(IDocumentSession session, ClientAddressHasher
             AuthorUrl = input.AuthorUrl,
             Body = input.Body,
         };
-        for (var attempt = 0; attempt < 3; attempt++)
+        var checks = new InputChecks();
+        if (CommentContent.Check(checks, fields, emailRequired: false) is { } content) return content;
+
+        // Only a malformed e-mail or website is left out (and reported); any other mistake refuses the comment.
+        var faulty = checks.Errors.Select(error => string.Join('.', error.Field)).ToHashSet();
+        var refusals = checks.Errors.Where(error => string.Join('.', error.Field) is not ("authorEmail" or "authorUrl")).ToList();
+        if (refusals.Count > 0)
         {
-            var checks = new InputChecks();
-            if (CommentContent.Check(checks, fields, emailRequired: false) is { } content) return content;
-            var fieldsWithErrors = checks.Errors.Select(error => string.Join('.', error.Field)).ToHashSet();
-            if (fieldsWithErrors.Contains("authorEmail") && fields.AuthorEmail is not null)
-            {
-                warnings.Add($"Its e-mail address \"{fields.AuthorEmail}\" is not one; left out.");
-                fields.AuthorEmail = null;
-            }
-            else if (fieldsWithErrors.Contains("authorUrl") && fields.AuthorUrl is not null)
-            {
-                warnings.Add($"Its website \"{fields.AuthorUrl}\" is not an http(s) address; left out.");
-                fields.AuthorUrl = null;
-            }
-            else
-            {
-                problem = string.Join(" ", checks.Errors.Select(error => error.Message));
-                return null;
-            }
+            problem = string.Join(" ", refusals.Select(error => error.Message));
+            return null;
         }
-        problem = "Its content could not be stored.";
-        return null;
+        if (faulty.Contains("authorEmail"))
+        {
+            warnings.Add($"Its e-mail address \"{fields.AuthorEmail}\" is not one; left out.");
+            fields.AuthorEmail = null;
+        }
+        if (faulty.Contains("authorUrl"))
+        {
+            warnings.Add($"Its website \"{fields.AuthorUrl}\" is not an http(s) address; left out.");
+            fields.AuthorUrl = null;
+        }
+        return CommentContent.Check(new InputChecks(), fields, emailRequired: false);
     }
 
     private sealed class Checked : CommentFields;

@@ -57,15 +57,8 @@ public sealed record ImportCommandLine(string File, string? ReportPath, WordPres
                 case "--review-title-pattern":
                     var text = Value();
                     if (string.IsNullOrEmpty(text)) return (null, "--review-title-pattern needs a regular expression.");
-                    try
-                    {
-                        pattern = new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                    }
-                    catch (ArgumentException error)
-                    {
-                        return (null, $"--review-title-pattern is not a regular expression: {error.Message}");
-                    }
-                    if (!pattern.GetGroupNames().Contains("film")) return (null, "--review-title-pattern must have a group named film: (?<film>…).");
+                    pattern = WordPressImportOptions.TitlePattern(text, out var problem);
+                    if (pattern is null) return (null, $"--review-title-pattern {problem}");
                     break;
                 case "--media-base-url":
                     var url = Value();

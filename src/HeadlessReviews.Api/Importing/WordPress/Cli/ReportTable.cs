@@ -6,6 +6,8 @@ namespace HeadlessReviews.Api.Importing.WordPress.Cli;
 /// <summary>The report as a terminal reads it: counts by outcome and kind, then every skip and conflict with its reason.</summary>
 public static class ReportTable
 {
+    private static readonly ImportOutcome[] Columns = [ImportOutcome.Imported, ImportOutcome.Updated, ImportOutcome.Unchanged, ImportOutcome.Skipped, ImportOutcome.Conflict];
+
     public static string Of(ImportReport report, string? reportPath)
     {
         var text = new StringBuilder();
@@ -17,8 +19,8 @@ public static class ReportTable
         string Row(string label, IEnumerable<ImportedItem> items)
         {
             var list = items.ToList();
-            return $"  {label,-13}" + string.Concat(new[] { ImportOutcome.Imported, ImportOutcome.Updated, ImportOutcome.Unchanged, ImportOutcome.Skipped, ImportOutcome.Conflict }
-                .Select((o, i) => list.Count(item => item.Outcome == o).ToString("N0").PadLeft(i == 0 ? 9 : i == 2 ? 11 : 9)));
+            var counts = Columns.Select(outcome => list.Count(item => item.Outcome == outcome)).ToArray();
+            return $"  {label,-13}{counts[0],9:N0}{counts[1],9:N0}{counts[2],11:N0}{counts[3],9:N0}{counts[4],9:N0}";
         }
         text.AppendLine(Row("posts", report.Items.Where(i => i.Type == "post")));
         text.AppendLine(Row("other items", report.Items.Where(i => i.Type != "post")));

@@ -42,9 +42,10 @@ public static class WordPressImportEndpoint
             await RefuseAsync(context, StatusCodes.Status403Forbidden, "AUTH_FORBIDDEN", "The import needs the role ADMIN.");
             return;
         }
-        if (Options(context.Request.Query) is not { } options)
+        var (options, problem) = Options(context.Request.Query);
+        if (options is null)
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, "BAD_REQUEST", OptionsError(context.Request.Query)!);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "BAD_REQUEST", problem!);
             return;
         }
 
@@ -165,38 +166,26 @@ public static class WordPressImportEndpoint
         _ => null,
     };
 
-    private static WordPressImportOptions? Options(IQueryCollection query) => OptionsError(query) is null ? Parse(query) : null;
-
-    private static string? OptionsError(IQueryCollection query)
+    /// <summary>The import's options from the query, or what is wrong with them.</summary>
+    private static (WordPressImportOptions? Options, string? Problem) Options(IQueryCollection query)
     {
-        if (query["reviewTitlePattern"].ToString() is { Length: > 0 } pattern)
+        Regex? pattern = null;
+        if (query["reviewTitlePattern"].ToString() is { Length: > 0 } text && (pattern = WordPressImportOptions.TitlePattern(text, out var problem)) is null)
+            return (null, $"`reviewTitlePattern` {problem}");
+        Uri? media = null;
+        if (query["mediaBaseUrl"].ToString() is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out media) && media.Scheme is "http" or "https"))
+            return (null, "`mediaBaseUrl` must be an absolute http(s) address.");
+        var dryRun = false;
+        if (query["dryRun"].ToString() is { Length: > 0 } flag && !bool.TryParse(flag, out dryRun))
+            return (null, "`dryRun` must be true or false.");
+        return (new WordPressImportOptions
         {
-            try
-            {
-                if (!new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1)).GetGroupNames().Contains("film"))
-                    return "`reviewTitlePattern` must have a group named film: (?<film>…).";
-            }
-            catch (ArgumentException error)
-            {
-                return $"`reviewTitlePattern` is not a regular expression: {error.Message}";
-            }
-        }
-        if (query["mediaBaseUrl"].ToString() is { Length: > 0 } media && !(Uri.TryCreate(media, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            return "`mediaBaseUrl` must be an absolute http(s) address.";
-        if (query["dryRun"].ToString() is { Length: > 0 } dryRun && !bool.TryParse(dryRun, out _))
-            return "`dryRun` must be true or false.";
-        return null;
+            DryRun = dryRun,
+            ReviewTitlePattern = pattern,
+            ReviewCategory = query["reviewCategory"].ToString() is { Length: > 0 } category ? category : null,
+            MediaBaseUrl = media,
+        }, null);
     }
-
-    private static WordPressImportOptions Parse(IQueryCollection query) => new()
-    {
-        DryRun = bool.TryParse(query["dryRun"], out var dryRun) && dryRun,
-        ReviewTitlePattern = query["reviewTitlePattern"].ToString() is { Length: > 0 } pattern
-            ? new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-            : null,
-        ReviewCategory = query["reviewCategory"].ToString() is { Length: > 0 } category ? category : null,
-        MediaBaseUrl = query["mediaBaseUrl"].ToString() is { Length: > 0 } media ? new Uri(media) : null,
-    };
 
     private static async Task RefuseAsync(HttpContext context, int status, string code, string message, object? extra = null)
     {

@@ -138,8 +138,7 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
         catch (Exception error) when (!cancellationToken.IsCancellationRequested && error is not NpgsqlException { IsTransient: true })
         {
             logger.LogWarning(error, "WordPress import: post {PostId} could not be written", item.PostId);
-            var failed = new PostOutcome { Outcome = ImportOutcome.Skipped, Reason = $"Could not be written, so nothing of it was: {error.Message}" };
-            return failed;
+            return new PostOutcome { Outcome = ImportOutcome.Skipped, Reason = $"Could not be written, so nothing of it was: {error.Message}" };
         }
         finally
         {
