@@ -25,7 +25,7 @@ public static class CacheTags
     /// <summary>
     /// What the response cache files an answer under: every document's tags, and the kind of every object
     /// type the answer has a place for, found or not (<c>review</c> for a list of reviews that came back
-    /// empty, or a <c>review(slug:)</c> that found none), so that the purge of a kind, which every change
+    /// empty, or a <c>review(slug:)</c> that found none; a connection counts for its nodes, selected or not), so that the purge of a kind, which every change
     /// of a document of that kind sends, also reaches answers that would show it now. A kind is the type's
     /// name in lower case (<c>Review</c>: <c>review</c>); an interface or union stands for all its types.
     /// </summary>
@@ -45,13 +45,21 @@ public static class CacheTags
         }
         if (node.GraphType?.GetNamedType() is { } type && seenTypes.Add(type))
         {
-            if (type is IAbstractGraphType abstractType)
-                foreach (var possible in abstractType.PossibleTypes) tags.Add(KindOf(possible));
-            else if (type is IObjectGraphType) tags.Add(KindOf(type));
+            AddKinds(type, tags);
+            // A connection has a place for its nodes even when they are not selected ({ reviews { totalCount } }).
+            if (type is IObjectGraphType connection && connection.GetField("nodes")?.ResolvedType?.GetNamedType() is { } nodes)
+                AddKinds(nodes, tags);
         }
         if (node is IParentExecutionNode parent)
             foreach (var child in parent.GetChildNodes())
                 CollectAll(child, tags, seenTypes);
+    }
+
+    private static void AddKinds(IGraphType type, HashSet<string> tags)
+    {
+        if (type is IAbstractGraphType abstractType)
+            foreach (var possible in abstractType.PossibleTypes) tags.Add(KindOf(possible));
+        else if (type is IObjectGraphType) tags.Add(KindOf(type));
     }
 
     private static string KindOf(IGraphType type) => type.Name.ToLowerInvariant();

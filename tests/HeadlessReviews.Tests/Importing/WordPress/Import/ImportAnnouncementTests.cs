@@ -45,4 +45,19 @@ public sealed class ImportAnnouncementTests : IAsyncLifetime
         Assert.Single(_receiver.Deliveries, d => d.Event == WordPressImporter.CompletedEvent);
         Assert.Single(_receiver.Deliveries, d => d.Event != WordPressImporter.CompletedEvent);
     }
+
+    [Fact]
+    public async Task Cached_answers_are_purged_when_posts_are_imported()
+    {
+        const string Query = "{ reviews(first: 20) { totalCount } }";
+        async Task<int> CountAsync() => (int)(await _host.Client.DataAsync(Query))["reviews"]!["totalCount"]!;
+        Assert.Equal(0, await CountAsync());
+        Assert.Equal(0, await CountAsync()); // now from the response cache
+
+        await _host.ImportAsync(WxrFixtures.PathOf("blog-export.xml"));
+
+        // Each post's one merged purge reaches the cache through the bus: the six published reviews appear.
+        var last = 0;
+        await Eventually.TrueAsync(async () => (last = await CountAsync()) == 6, TimeSpan.FromSeconds(15), () => $"{last} reviews listed");
+    }
 }
