@@ -15,6 +15,7 @@ public static class FilmsFeature
     {
         services.ConfigureMarten(FilmStorage.Configure);
         services.AddScoped<FilmsByIdLoader>();
+        services.AddScoped<FilmCardsByIdLoader>();
         services.AddSingleton<IAnnouncedNode, FilmAnnouncedNode>();
         services.AddScoped<FilmIdsBySlugLoader>();
         services.AddScoped<FilmsByPersonLoader>();

@@ -98,10 +98,17 @@ public static class ReviewCards
     /// <summary>
     /// The list's tables and the columns Marten reads each card from, for excerpts up to <paramref name="excerptLength"/>:
     /// the stored card when it serves that length (cut from the document should a card be missing), otherwise the document.
+    /// The stored card's text is cut to what the longest excerpt needs: a home page's 160 characters of excerpt
+    /// read a third of the text a stored card keeps.
     /// </summary>
     public static (string From, string Data) Source(int excerptLength) => excerptLength <= StoredExcerptLength
-        ? ($"{Tables.Reviews} d left join {Stored.Table} card on card.id = d.id", $"coalesce(card.card, {Card("d.data", excerptLength)}), d.mt_version")
+        ? ($"{Tables.Reviews} d left join {Stored.Table} card on card.id = d.id",
+            $"{Trimmed($"coalesce(card.card, {Card("d.data", StoredExcerptLength)})", excerptLength)}, d.mt_version")
         : ($"{Tables.Reviews} d", $"{Card("d.data", excerptLength)}, d.mt_version");
+
+    private static string Trimmed(string card, int excerptLength) => excerptLength == StoredExcerptLength
+        ? card
+        : $"jsonb_set({card}, '{{Body,Text}}', to_jsonb(left({card} #>> '{{Body,Text}}', {TextChars(excerptLength)})))";
 
     /// <summary>A card's JSON from a review's: the document without its body, and the start of the text.</summary>
     public static string Card(string data, int excerptLength) =>

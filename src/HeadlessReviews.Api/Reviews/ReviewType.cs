@@ -23,7 +23,8 @@ public sealed class ReviewType : ObjectGraphType<Review>
             .Resolve(context => context.Source.Status);
         Field(x => x.Headline).Description("Headline: `Review – Her`.");
         Field<NonNullGraphType<FilmType>>("film").Description("The film under review.")
-            .Resolve().WithService<FilmsByIdLoader>().Resolve((context, films) => films.Load(context.Source.FilmId));
+            .Resolve().WithServices<FilmsByIdLoader, FilmCardsByIdLoader>().Resolve((context, films, cards) =>
+                SelectionScope.AsksOnlyFor(context, FilmCards.Fields) ? cards.Load(context.Source.FilmId) : films.Load(context.Source.FilmId));
         Field(x => x.Byline).Description("Who wrote it.");
         Field<NonNullGraphType<ReviewBodyType>>("body").Description("The text: Markdown source, safe HTML, plain text and pull-quotes.")
             .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) => context.Source.ExcerptsUpTo is null

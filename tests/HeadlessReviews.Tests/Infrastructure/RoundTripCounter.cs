@@ -21,15 +21,20 @@ public sealed class RoundTripCounter : IMartenLogger, IMartenSessionLogger
     private static readonly HttpContextAccessor Requests = new();
     private readonly AsyncLocal<bool> _testFlow = new();
     private readonly string _tag = Guid.NewGuid().ToString("N");
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The SQL of the counted commands since the last <see cref="Reset"/>, in the order they were sent.</summary>
+    public IReadOnlyList<string> Statements => [.. _statements];
 
     /// <summary>Starts counting again, and counts what the calling flow sends directly from now on.</summary>
     public void Reset()
     {
         _testFlow.Value = true;
         Interlocked.Exchange(ref _count, 0);
+        _statements.Clear();
     }
 
     /// <summary>Marks a client's requests as the test's, so the commands they cause are counted.</summary>
@@ -39,10 +44,12 @@ public sealed class RoundTripCounter : IMartenLogger, IMartenSessionLogger
         return client;
     }
 
-    private void CountIfTheTests()
+    private void CountIfTheTests(IEnumerable<string> statements)
     {
         var counts = Requests.HttpContext is { } request ? request.Request.Headers[Header] == _tag : _testFlow.Value;
-        if (counts) Interlocked.Increment(ref _count);
+        if (!counts) return;
+        Interlocked.Increment(ref _count);
+        foreach (var statement in statements) _statements.Enqueue(statement);
     }
 
     public IMartenSessionLogger StartSession(IQuerySession session) => this;
@@ -53,6 +60,6 @@ public sealed class RoundTripCounter : IMartenLogger, IMartenSessionLogger
     public void LogFailure(NpgsqlBatch batch, Exception ex) { }
     public void LogFailure(Exception ex, string message) { }
     public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
-    public void OnBeforeExecute(NpgsqlCommand command) => CountIfTheTests();
-    public void OnBeforeExecute(NpgsqlBatch batch) => CountIfTheTests();
+    public void OnBeforeExecute(NpgsqlCommand command) => CountIfTheTests([command.CommandText]);
+    public void OnBeforeExecute(NpgsqlBatch batch) => CountIfTheTests(batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(command => command.CommandText));
 }

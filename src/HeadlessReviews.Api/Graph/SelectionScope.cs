@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace HeadlessReviews.Api.Graph;
+
+/// <summary>
+/// What a field's selection set asks for, read from the document before its value is loaded, so a loader
+/// can read part of a document when the rest is not wanted (a film card for a list of reviews).
+/// </summary>
+public static class SelectionScope
+{
+    /// <summary>
+    /// True when every field directly under the resolving field, through fragment spreads and inline
+    /// fragments too, is one of <paramref name="fields"/>. GraphQL.NET hands a resolver of merged fields
+    /// (<c>film { title } film { cast { … } }</c>) one field whose selection set holds both, so nothing
+    /// asked for can be missed. Anything unusual (a fragment the document lacks) answers false: load all.
+    /// </summary>
+    public static bool AsksOnlyFor(IResolveFieldContext context, IReadOnlySet<string> fields) =>
+        Within(context.FieldAst.SelectionSet, context.Document, fields, null);
+
+    private static bool Within(GraphQLSelectionSet? selections, GraphQLDocument document, IReadOnlySet<string> fields, HashSet<string>? spread)
+    {
+        if (selections is null) return true;
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    if (!fields.Contains(field.Name.StringValue)) return false;
+                    break;
+                case GraphQLInlineFragment inline:
+                    if (!Within(inline.SelectionSet, document, fields, spread)) return false;
+                    break;
+                case GraphQLFragmentSpread fragmentSpread:
+                    var name = fragmentSpread.FragmentName.Name.StringValue;
+                    spread ??= [];
+                    if (!spread.Add(name)) break;
+                    var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
+                    if (fragment is null || !Within(fragment.SelectionSet, document, fields, spread)) return false;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+}
