@@ -24,14 +24,26 @@ public sealed class ChangeAnnouncer(IChangeOutbox outbox, IEventBus bus, IEnumer
     /// </summary>
     public void DeferPurges() => _deferredTags ??= new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Queues the purge of what was deferred since the last flush, if anything.</summary>
+    /// <summary>
+    /// Queues the purge of what was deferred since the last flush, if anything. Past <see cref="MaxDeferredTagBytes"/>
+    /// (a review with hundreds of comments) only the kinds are sent: a kind's purge reaches every answer holding one
+    /// of its documents, so it is coarser, never a missed one, and the event stays within NOTIFY's limit.
+    /// </summary>
     public void FlushPurges(IDocumentSession session)
     {
         if (_deferredTags is null || (_deferredTags.Count == 0 && !_deferredAll)) return;
-        bus.Publish(session, CachePurge.Topic, new CachePurge([.. _deferredTags], _deferredAll));
+        List<string> tags = [.. _deferredTags.Order(StringComparer.Ordinal)];
+        if (tags.Sum(tag => tag.Length + 3) > MaxDeferredTagBytes) tags = [.. tags.Select(KindOf).Distinct(StringComparer.Ordinal)];
+        bus.Publish(session, CachePurge.Topic, new CachePurge(tags, _deferredAll));
         _deferredTags.Clear();
         _deferredAll = false;
     }
+
+    // "comment-<id>" → "comment"; a kind's own tag is itself.
+    private static string KindOf(string tag) => tag.IndexOf('-', StringComparison.Ordinal) is var dash and > 0 ? tag[..dash] : tag;
+
+    /// <summary>What the tags of one deferred purge may take of the event (quoted and comma-separated), leaving room for the rest.</summary>
+    public const int MaxDeferredTagBytes = 6_000;
 
     public void Changed(IDocumentSession session, object document)
     {

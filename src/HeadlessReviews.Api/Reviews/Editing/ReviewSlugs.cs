@@ -20,10 +20,17 @@ public static class ReviewSlugs
     {
         for (var first = 1; ; first += CandidatesPerRoundTrip)
         {
-            var candidates = Enumerable.Range(first, CandidatesPerRoundTrip).Select(n => n == 1 ? slug : Suffixed(slug, n)).ToArray();
+            var candidates = Candidates(slug).Skip(first - 1).Take(CandidatesPerRoundTrip).ToArray();
             var taken = await TakenAsync(session, candidates, ownId, cancellationToken);
             if (candidates.FirstOrDefault(candidate => !taken.Contains(candidate)) is { } free) return free;
         }
+    }
+
+    /// <summary>The slug, then <c>slug-2</c>, <c>slug-3</c>… (shortened to fit): the order in which a free one is looked for.</summary>
+    public static IEnumerable<string> Candidates(string slug)
+    {
+        yield return slug;
+        for (var n = 2; ; n++) yield return Suffixed(slug, n);
     }
 
     /// <summary>

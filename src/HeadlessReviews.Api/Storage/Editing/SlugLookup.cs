@@ -15,12 +15,17 @@ public static class SlugLookup
         var taken = (await session.QueryAsync<string>('^',
             $"select slug from {table} where (slug = ^ or slug like ^) and id <> ^",
             cancellationToken, slug, slug + "-%", ownId ?? Guid.Empty)).ToHashSet(StringComparer.Ordinal);
-        if (!taken.Contains(slug)) return slug;
+        return Candidates(slug).First(candidate => !taken.Contains(candidate));
+    }
+
+    /// <summary>The slug, then <c>slug-2</c>, <c>slug-3</c>… (shortened to fit): the order in which a free one is looked for.</summary>
+    public static IEnumerable<string> Candidates(string slug)
+    {
+        yield return slug;
         for (var n = 2; ; n++)
         {
             var suffix = $"-{n}";
-            var candidate = (slug.Length + suffix.Length > Slugs.MaxLength ? slug[..(Slugs.MaxLength - suffix.Length)] : slug) + suffix;
-            if (!taken.Contains(candidate)) return candidate;
+            yield return (slug.Length + suffix.Length > Slugs.MaxLength ? slug[..(Slugs.MaxLength - suffix.Length)] : slug) + suffix;
         }
     }
 

@@ -5,19 +5,24 @@ namespace HeadlessReviews.Api.Importing.WordPress.Import;
 
 /// <summary>
 /// The people and films already here, by <see cref="NameKey"/>, loaded once when an import starts, so that every post
-/// finds "its" director without a query and the same actor in two reviewed films is one person. What a post adds is
-/// staged until the post commits (<see cref="Commit"/>), and forgotten when it rolls back (<see cref="Discard"/>).
+/// finds "its" director without a query and the same actor in two reviewed films is one person. Shared by the posts in
+/// flight at once: each sees what is committed and what it added itself (<see cref="PostCatalogue"/>); what a post adds
+/// joins the index when the post commits. Two posts in flight never add the same name (<see cref="ImportLanes"/>).
 /// </summary>
 public sealed class CatalogueIndex
 {
+    private readonly Lock _lock = new();
     private readonly Dictionary<string, Guid> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(Guid Id, int Year)>> _films = new(StringComparer.Ordinal);
-    private readonly List<(string Key, Guid Id)> _stagedPeople = [];
-    private readonly List<(string Key, Guid Id, int Year)> _stagedFilms = [];
+
+    private CatalogueIndex(TakenSlugs slugs) => Slugs = slugs;
+
+    /// <summary>The slugs taken, shared by every post.</summary>
+    public TakenSlugs Slugs { get; }
 
     public static async Task<CatalogueIndex> LoadAsync(IQuerySession session, CancellationToken cancellationToken)
     {
-        var index = new CatalogueIndex();
+        var index = new CatalogueIndex(await TakenSlugs.LoadAsync(session, cancellationToken));
         foreach (var (id, name) in await session.AdvancedSql.QueryAsync<Guid, string>(
             $"select row(id), row(data ->> 'Name') from {Tables.People} order by id", cancellationToken))
             index._people.TryAdd(NameKey.Of(name), id);
@@ -27,39 +32,38 @@ public sealed class CatalogueIndex
         return index;
     }
 
-    public Guid? Person(string name)
+    /// <summary>A new post's view of the catalogue.</summary>
+    public PostCatalogue ForPost() => new(this);
+
+    internal Guid? Person(string key)
     {
-        var key = NameKey.Of(name);
-        if (_people.TryGetValue(key, out var id)) return id;
-        foreach (var (staged, stagedId) in _stagedPeople)
-            if (staged == key) return stagedId;
-        return null;
+        lock (_lock) return _people.TryGetValue(key, out var id) ? id : null;
     }
 
-    /// <summary>A film of this title, of this year when the year is known (else the only one of that title).</summary>
-    public Guid? Film(string title, int? year)
+    internal (Guid Id, int Year)[] Films(string key)
     {
-        var key = NameKey.Of(title);
-        var candidates = (_films.GetValueOrDefault(key) ?? []).Concat(_stagedFilms.Where(f => f.Key == key).Select(f => (f.Id, f.Year))).ToList();
-        if (year is { } known) return candidates.Where(f => f.Year == known).Select(f => (Guid?)f.Id).FirstOrDefault();
-        return candidates.Count == 1 ? candidates[0].Id : null;
+        lock (_lock) return _films.TryGetValue(key, out var films) ? [.. films] : [];
     }
 
-    public void StagePerson(string name, Guid id) => _stagedPeople.Add((NameKey.Of(name), id));
-
-    public void StageFilm(string title, int year, Guid id) => _stagedFilms.Add((NameKey.Of(title), id, year));
-
-    public void Commit()
+    /// <summary>Whether the person of this <see cref="NameKey"/> is here and committed: a post naming them can only match them.</summary>
+    internal bool HasPerson(string key)
     {
-        foreach (var (key, id) in _stagedPeople) _people.TryAdd(key, id);
-        foreach (var (key, id, year) in _stagedFilms) FilmsOf(key).Add((id, year));
-        Discard();
+        lock (_lock) return _people.ContainsKey(key);
     }
 
-    public void Discard()
+    /// <summary>Whether a film of this title's <see cref="NameKey"/> is here and committed.</summary>
+    internal bool HasFilm(string key)
     {
-        _stagedPeople.Clear();
-        _stagedFilms.Clear();
+        lock (_lock) return _films.ContainsKey(key);
+    }
+
+    internal void Add(IEnumerable<(string Key, Guid Id)> people, IEnumerable<(string Key, Guid Id, int Year)> films)
+    {
+        lock (_lock)
+        {
+            foreach (var (key, id) in people) _people.TryAdd(key, id);
+            foreach (var (key, id, year) in films) FilmsOf(key).Add((id, year));
+        }
     }
 
     private List<(Guid Id, int Year)> FilmsOf(string key)

@@ -11,8 +11,6 @@ using HeadlessReviews.Api.Importing.WordPress.Wxr;
 using HeadlessReviews.Api.People.Editing;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Reviews.Editing;
-using HeadlessReviews.Api.Storage;
-using HeadlessReviews.Api.Storage.Editing;
 using Marten;
 
 namespace HeadlessReviews.Api.Importing.WordPress.Import;
@@ -28,16 +26,18 @@ public sealed partial class PostImport(
     CreatePerson createPerson,
     CreateFilm createFilm,
     ImportReview importReview,
-    ImportComments importComments)
+    ImportComments importComments,
+    ChangeAnnouncer announcer)
 {
-    public async Task<PostOutcome> ImportAsync(WxrItem item, ItemTriage triage, ImportContext context, ImportRecord? record, CancellationToken cancellationToken)
+    public async Task<PostOutcome> ImportAsync(PreparedPost post, ImportContext context, PostCatalogue catalogue, ImportRecord? record, CancellationToken cancellationToken)
     {
+        var (item, triage) = (post.Item, post.Triage);
         var outcome = new PostOutcome { Reason = triage.Reason };
         var hash = SourceHash(item, context);
         // Converted only when it is written: an unchanged post of a rerun costs its hash and its comments' hashes.
         ConvertedPost Convert()
         {
-            var converted = WordPressPost.Convert(item.Content, context.Conversion);
+            var converted = post.Converted ?? WordPressPost.Convert(item.Content, context.Conversion);
             outcome.Warnings.AddRange(converted.Warnings);
             outcome.RemovedBoilerplate.AddRange(converted.RemovedBoilerplate);
             return converted;
@@ -48,7 +48,7 @@ public sealed partial class PostImport(
         {
             var converted = Convert();
             if (Refusal(converted) is { } refusal) return Skipped(outcome, refusal);
-            review = await CreateAsync(item, triage, context, converted, outcome, cancellationToken);
+            review = await CreateAsync(item, triage, context, catalogue, converted, outcome, cancellationToken);
             if (review is null) return outcome;
             record = new ImportRecord { Id = ImportRecord.KeyOf(context.Site, item.PostId), Site = context.Site, WordPressId = item.PostId, ReviewId = review.Id, FilmId = review.FilmId };
             outcome.Outcome = ImportOutcome.Imported;
@@ -68,7 +68,7 @@ public sealed partial class PostImport(
             {
                 var converted = Convert();
                 if (Refusal(converted) is { } refusal) return Skipped(outcome, refusal);
-                review = await UpdateAsync(item, triage, context, converted, review, outcome, cancellationToken);
+                review = await UpdateAsync(item, triage, context, catalogue, converted, review, outcome, cancellationToken);
                 if (review is null) return outcome;
                 outcome.Outcome = ImportOutcome.Updated;
             }
@@ -76,6 +76,7 @@ public sealed partial class PostImport(
         outcome.ReviewId = review.Id;
         if (outcome.Outcome is ImportOutcome.Imported or ImportOutcome.Updated)
         {
+            catalogue.AddReview(review);
             record.SourceHash = hash;
             record.ReviewVersion = review.Version;
             foreach (var address in LegacyAddress.Of("Review", review.Id, OldAddresses(item, context))) session.Store(address);
@@ -84,6 +85,8 @@ public sealed partial class PostImport(
         await ImportCommentsAsync(item, review, record, outcome, cancellationToken);
         record.ImportedAt = DateTimeOffset.UtcNow;
         session.Store(record);
+        // Caches hear of the whole post once, in the same write as its record.
+        announcer.FlushPurges(session);
         await session.SaveChangesAsync(cancellationToken);
         outcome.Writes = true;
         return outcome;
@@ -95,26 +98,25 @@ public sealed partial class PostImport(
         : string.IsNullOrWhiteSpace(converted.Markdown) ? "No review text: the post holds only its facts and verdict."
         : null;
 
-    private async Task<Review?> CreateAsync(WxrItem item, ItemTriage triage, ImportContext context, ConvertedPost converted, PostOutcome outcome, CancellationToken cancellationToken)
+    private async Task<Review?> CreateAsync(WxrItem item, ItemTriage triage, ImportContext context, PostCatalogue catalogue, ConvertedPost converted, PostOutcome outcome, CancellationToken cancellationToken)
     {
-        var filmId = await FilmAsync(item, triage, context, converted, outcome, cancellationToken);
+        var filmId = await FilmAsync(item, triage, context, catalogue, converted, outcome, cancellationToken);
         if (filmId is null) return null;
-        var id = Guid.NewGuid();
         var input = ReviewInput(item, triage, context, converted);
         input.FilmId = GlobalId.Encode("Film", filmId.Value);
-        input.Slug = await UniqueSlugAsync(item, id, outcome, cancellationToken);
+        input.Slug = UniqueSlug(item, reviewId: null, catalogue, outcome);
         input.CreatedAt = triage.Date;
         var result = await importReview.HandleAsync(input, cancellationToken);
         return Saved(result, outcome, "The review");
     }
 
-    private async Task<Review?> UpdateAsync(WxrItem item, ItemTriage triage, ImportContext context, ConvertedPost converted, Review review, PostOutcome outcome, CancellationToken cancellationToken)
+    private async Task<Review?> UpdateAsync(WxrItem item, ItemTriage triage, ImportContext context, PostCatalogue catalogue, ConvertedPost converted, Review review, PostOutcome outcome, CancellationToken cancellationToken)
     {
         var input = ReviewInput(item, triage, context, converted);
         input.Id = GlobalId.Encode("Review", review.Id);
         input.ExpectedVersion = review.Version;
         var slug = WantedSlug(item);
-        if (slug != review.Slug && !review.PreviousSlugs.Contains(slug)) input.Slug = await UniqueSlugAsync(item, review.Id, outcome, cancellationToken);
+        if (slug != review.Slug && !review.PreviousSlugs.Contains(slug)) input.Slug = UniqueSlug(item, review.Id, catalogue, outcome);
         input.Given = new HashSet<string>(["headline", "byline", "body", "verdict", .. input.Slug is null ? Array.Empty<string>() : ["slug"]]);
         return Saved(await importReview.HandleAsync(input, cancellationToken), outcome, "The review");
     }
@@ -137,12 +139,12 @@ public sealed partial class PostImport(
     }
 
     /// <summary>The film reviewed: the one here of that title (and year, when known), else a new one with the post's facts, people and poster.</summary>
-    private async Task<Guid?> FilmAsync(WxrItem item, ItemTriage triage, ImportContext context, ConvertedPost converted, PostOutcome outcome, CancellationToken cancellationToken)
+    private async Task<Guid?> FilmAsync(WxrItem item, ItemTriage triage, ImportContext context, PostCatalogue catalogue, ConvertedPost converted, PostOutcome outcome, CancellationToken cancellationToken)
     {
         var (title, titleYear) = TitleAndYear(triage.FilmTitle!);
         var facts = converted.Facts;
         int? knownYear = facts.UkReleaseDate?.Year ?? titleYear;
-        if (context.Catalogue.Film(title, knownYear) is { } existing)
+        if (catalogue.Film(title, knownYear) is { } existing)
         {
             outcome.Films.Matched++;
             return existing;
@@ -151,17 +153,16 @@ public sealed partial class PostImport(
         var year = knownYear ?? triage.Date?.Year ?? DateTime.UtcNow.Year;
         if (knownYear is null)
             outcome.Warnings.Add($"The film's year is not in the post (no UK release date or \"(year)\" in the title): {year}, the post's year, was used.");
-        var directors = await PeopleAsync(facts.Directors, context, outcome, cancellationToken);
-        var writers = await PeopleAsync(facts.Writers, context, outcome, cancellationToken);
-        var cast = await PeopleAsync(facts.Starring, context, outcome, cancellationToken);
+        var directors = await PeopleAsync(facts.Directors, catalogue, outcome, cancellationToken);
+        var writers = await PeopleAsync(facts.Writers, catalogue, outcome, cancellationToken);
+        var cast = await PeopleAsync(facts.Starring, catalogue, outcome, cancellationToken);
         if (directors is null || writers is null || cast is null) return null;
 
         var poster = context.Attachments.FeaturedImageOf(item, $"Poster of {title}", context.Conversion.RewriteMediaUrl, outcome.Warnings);
-        var id = Guid.NewGuid();
         var input = new CreateFilmInput
         {
             Title = Cut(title, 200),
-            Slug = await SlugLookup.UniqueAsync(session, Tables.Films, TitleSlug.FromTitle(title), id, cancellationToken),
+            Slug = catalogue.UniqueFilmSlug(TitleSlug.FromTitle(title)),
             Year = year,
             UkReleaseDate = facts.UkReleaseDate,
             RuntimeMinutes = facts.RuntimeMinutes is > 0 and <= 1000 ? facts.RuntimeMinutes : null,
@@ -176,33 +177,32 @@ public sealed partial class PostImport(
         input.Given = new HashSet<string>(["title", "slug", "year", "ukReleaseDate", "runtimeMinutes", "certificate", "genres", "synopsis",
             "directorIds", "writerIds", "cast", .. poster is null ? Array.Empty<string>() : ["poster"]]);
         if (Saved(await createFilm.HandleAsync(input, cancellationToken), outcome, "The film") is not { } film) return null;
-        context.Catalogue.StageFilm(film.Title, film.Year, film.Id);
+        catalogue.AddFilm(film.Title, film.Year, film.Id);
         outcome.Films.Created++;
         return film.Id;
     }
 
     /// <summary>Each named person: the one here of that name, else a new one. Null when one could not be made.</summary>
-    private async Task<List<Guid>?> PeopleAsync(IReadOnlyList<string> names, ImportContext context, PostOutcome outcome, CancellationToken cancellationToken)
+    private async Task<List<Guid>?> PeopleAsync(IReadOnlyList<string> names, PostCatalogue catalogue, PostOutcome outcome, CancellationToken cancellationToken)
     {
         var ids = new List<Guid>();
         foreach (var raw in names)
         {
-            var name = Cut(raw.Trim(), 200);
+            var name = PersonName(raw);
             if (name.Length == 0) continue;
-            if (context.Catalogue.Person(name) is { } known)
+            if (catalogue.Person(name) is { } known)
             {
                 if (!ids.Contains(known)) { ids.Add(known); outcome.People.Matched++; }
                 continue;
             }
-            var id = Guid.NewGuid();
             var input = new CreatePersonInput
             {
                 Name = name,
-                Slug = await SlugLookup.UniqueAsync(session, Tables.People, TitleSlug.FromTitle(name), id, cancellationToken),
+                Slug = catalogue.UniquePersonSlug(TitleSlug.FromTitle(name)),
                 Given = new HashSet<string>(["name", "slug"]),
             };
             if (Saved(await createPerson.HandleAsync(input, cancellationToken), outcome, $"The person \"{name}\"") is not { } person) return null;
-            context.Catalogue.StagePerson(name, person.Id);
+            catalogue.AddPerson(name, person.Id);
             outcome.People.Created++;
             ids.Add(person.Id);
         }
@@ -240,10 +240,10 @@ public sealed partial class PostImport(
     }
 
     /// <summary>The post's slug, made unique among reviews (reported when it had to change).</summary>
-    private async Task<string> UniqueSlugAsync(WxrItem item, Guid reviewId, PostOutcome outcome, CancellationToken cancellationToken)
+    private static string UniqueSlug(WxrItem item, Guid? reviewId, PostCatalogue catalogue, PostOutcome outcome)
     {
         var wanted = WantedSlug(item);
-        var slug = await ReviewSlugs.UniqueAsync(session, wanted, reviewId, cancellationToken);
+        var slug = catalogue.UniqueReviewSlug(wanted, reviewId);
         if (slug != wanted) outcome.Warnings.Add($"Its slug \"{wanted}\" is taken by another review: stored as \"{slug}\".");
         return slug;
     }
@@ -285,6 +285,21 @@ public sealed partial class PostImport(
             if (at >= 0 && old.Trim().Length > 0) yield return item.Link[..at] + old.Trim() + item.Link[(at + current.Length)..];
         }
     }
+
+    /// <summary>
+    /// The names a new post may add to the catalogue, as <see cref="NameKey"/>s: its film's title and every person of its
+    /// facts. Posts in flight at once must not share one (<see cref="ImportLanes"/>).
+    /// </summary>
+    public static (string Film, IEnumerable<string> People) CatalogueKeys(ItemTriage triage, ConvertedPost converted) =>
+        (NameKey.Of(TitleAndYear(triage.FilmTitle!).Title),
+         converted.Facts.Directors.Concat(converted.Facts.Writers).Concat(converted.Facts.Starring)
+            .Select(PersonName).Where(name => name.Length > 0).Select(NameKey.Of));
+
+    /// <summary>The slugs a post's review will hold (wanted and earlier): posts in flight at once must not share one either.</summary>
+    public static IEnumerable<string> ReviewSlugKeys(WxrItem item) =>
+        [WantedSlug(item), .. item.Meta.Values("_wp_old_slug").Select(DecodedSlug).Where(Slugs.IsValid)];
+
+    private static string PersonName(string raw) => Cut(raw.Trim(), 200);
 
     private static (string Title, int? Year) TitleAndYear(string filmTitle)
     {

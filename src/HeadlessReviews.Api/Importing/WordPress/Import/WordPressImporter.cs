@@ -1,11 +1,14 @@
 using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Importing.WordPress.Content;
+using HeadlessReviews.Api.Importing.WordPress.Http;
 using HeadlessReviews.Api.Importing.WordPress.Wxr;
 using HeadlessReviews.Api.Security;
 using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Api.Storage.Sessions;
 using HeadlessReviews.Api.Webhooks;
 using Marten;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace HeadlessReviews.Api.Importing.WordPress.Import;
@@ -18,7 +21,8 @@ namespace HeadlessReviews.Api.Importing.WordPress.Import;
 /// <c>import.completed</c> webhook event, with the cache tags of what was touched, is sent at the end.
 /// A dry run does all of it in one transaction that is rolled back.
 /// </summary>
-public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory scopes, WebhookOutbox outbox, TimeProvider clock, ILogger<WordPressImporter> logger)
+public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory scopes, WebhookOutbox outbox, TimeProvider clock,
+    IOptions<ImportSettings> settings, ILogger<WordPressImporter> logger)
 {
     public const string ActorName = "WordPress import";
     public const string CompletedEvent = "import.completed";
@@ -63,44 +67,119 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
         var context = new ImportContext(report.Site, scan.Channel, options, catalogue, attachments);
         report.Warnings.AddRange(scan.Warnings);
 
-        // A dry run writes everything into one transaction, each post behind a savepoint, and rolls it all back.
+        // A dry run writes everything into one transaction, each post behind a savepoint, and rolls it all back: one lane.
         await using var dryRun = options.DryRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var laneCount = dryRun is null ? Math.Max(1, settings.Value.Connections) : 1;
+        var connections = new NpgsqlConnection[laneCount];
+        try
+        {
+            for (var i = 0; i < laneCount; i++)
+            {
+                if (dryRun is not null) { connections[i] = connection; continue; }
+                connections[i] = store.Storage.Database.CreateConnection();
+                await connections[i].OpenAsync(cancellationToken);
+            }
+            await using var lanes = new ImportLanes(laneCount,
+                (lane, post, token) => ImportPostAsync(post, context, recorded, connections[lane], dryRun, token), cancellationToken);
+            try
+            {
+                await ReadAndWriteAsync(path, scan, context, recorded, lanes, report, progress, cancellationToken);
+            }
+            catch
+            {
+                lanes.Stop();
+                throw;
+            }
+        }
+        finally
+        {
+            if (dryRun is null)
+                foreach (var lane in connections)
+                    if (lane is not null) await lane.DisposeAsync();
+        }
+        await SendSummaryAsync(report, connection, dryRun, cancellationToken);
+        if (dryRun is not null) await dryRun.RollbackAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Reads the items in turn and hands each review post to the lanes (converted ahead here, while the lanes write);
+    /// the report lists the outcomes in file order.
+    /// </summary>
+    private async Task ReadAndWriteAsync(string path, WxrScanSummary scan, ImportContext context, HashSet<string> recorded, ImportLanes lanes,
+        ImportReport report, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        // How many items may wait for an earlier post to be reported: bounds what is held in memory.
+        const int MaxAhead = 32;
         var clockStart = clock.GetTimestamp();
         var lastProgress = clockStart;
         int itemsDone = 0, commentsDone = 0;
         var boilerplate = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inOrder = new Queue<(WxrItem Item, ItemTriage Triage, string Title, Task<PostOutcome>? Outcome)>();
+        async Task ReportAsync(bool all)
+        {
+            while (inOrder.Count > 0 && (all || inOrder.Count > MaxAhead || inOrder.Peek().Outcome is null or { IsCompleted: true }))
+            {
+                var (item, triage, title, outcome) = inOrder.Dequeue();
+                if (outcome is null) report.Items.Add(new ImportedItem(item.PostId, item.PostType, title, ImportOutcome.Skipped, triage.Reason, null));
+                else Add(report, item, title, await outcome, boilerplate);
+                itemsDone++;
+                commentsDone += item.Comments.Count;
+            }
+        }
+
         await using var file = OpenRead(path);
         using var reader = WxrReader.Open(file);
         foreach (var item in reader.ReadItems(cancellationToken))
         {
-            var triage = ItemTriage.Of(item, options);
+            var triage = ItemTriage.Of(item, context.Options);
             var title = WxrHtmlText.Decode(item.Title).Trim();
-            if (!triage.IsReview)
-                report.Items.Add(new ImportedItem(item.PostId, item.PostType, title, ImportOutcome.Skipped, triage.Reason, null));
-            else
+            Task<PostOutcome>? outcome = null;
+            if (triage.IsReview)
             {
-                var outcome = await ImportPostAsync(item, triage, context, recorded, connection, dryRun, cancellationToken);
-                Add(report, item, title, outcome, boilerplate);
+                var known = Recorded(recorded, ImportRecord.KeyOf(context.Site, item.PostId));
+                var post = new PreparedPost(item, triage, known ? null : WordPressPost.Convert(item.Content, context.Conversion));
+                outcome = await lanes.EnqueueAsync(post, LaneKeys(post, context.Catalogue), cancellationToken);
             }
-            itemsDone++;
-            commentsDone += item.Comments.Count;
+            inOrder.Enqueue((item, triage, title, outcome));
+            await ReportAsync(all: false);
             if (clock.GetElapsedTime(lastProgress) >= TimeSpan.FromMilliseconds(250))
             {
                 lastProgress = clock.GetTimestamp();
                 progress?.Report(new ImportProgress("importing", itemsDone, scan.Items, commentsDone, scan.Comments, clock.GetElapsedTime(clockStart)));
             }
         }
+        await ReportAsync(all: true);
         foreach (var (line, posts) in boilerplate)
             report.Warnings.Add($"Left out the blog's own line \"{line}\" (not the review's) from {posts} post(s).");
-        await SendSummaryAsync(report, connection, dryRun, cancellationToken);
-        if (dryRun is not null) await dryRun.RollbackAsync(CancellationToken.None);
         progress?.Report(new ImportProgress("done", itemsDone, scan.Items, commentsDone, scan.Comments, clock.GetElapsedTime(clockStart)));
     }
 
-    private async Task<PostOutcome> ImportPostAsync(WxrItem item, ItemTriage triage, ImportContext context, HashSet<string> recorded,
+    /// <summary>
+    /// What a post must not share with a post in flight on another lane: its WordPress id, its review's slugs, its film's
+    /// title, and the people it names who are not here yet (those who are can only be matched).
+    /// </summary>
+    private static IEnumerable<string> LaneKeys(PreparedPost post, CatalogueIndex catalogue)
+    {
+        yield return $"post:{post.Item.PostId}";
+        foreach (var slug in PostImport.ReviewSlugKeys(post.Item)) yield return $"slug:{slug}";
+        if (post.Converted is null) yield break;
+        var (film, people) = PostImport.CatalogueKeys(post.Triage, post.Converted);
+        yield return $"film:{film}";
+        foreach (var person in people)
+            if (!catalogue.HasPerson(person)) yield return $"person:{person}";
+    }
+
+    private static bool Recorded(HashSet<string> recorded, string key)
+    {
+        lock (recorded) return recorded.Contains(key);
+    }
+
+    private async Task<PostOutcome> ImportPostAsync(PreparedPost post, ImportContext context, HashSet<string> recorded,
         NpgsqlConnection connection, NpgsqlTransaction? dryRun, CancellationToken cancellationToken)
     {
         const string Savepoint = "import_post";
+        var item = post.Item;
+        var catalogue = context.Catalogue.ForPost();
         var transaction = dryRun ?? await connection.BeginTransactionAsync(cancellationToken);
         if (dryRun is not null) await dryRun.SaveAsync(Savepoint, cancellationToken);
         var committed = false;
@@ -117,21 +196,16 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
                 announcer.DeferPurges();
                 var session = services.GetRequiredService<IDocumentSession>();
                 var key = ImportRecord.KeyOf(context.Site, item.PostId);
-                var record = recorded.Contains(key) ? await session.LoadAsync<ImportRecord>(key, cancellationToken) : null;
-                outcome = await services.GetRequiredService<PostImport>().ImportAsync(item, triage, context, record, cancellationToken);
-                if (outcome.Writes)
-                {
-                    announcer.FlushPurges(session);
-                    await session.SaveChangesAsync(cancellationToken);
-                }
+                var record = Recorded(recorded, key) ? await session.LoadAsync<ImportRecord>(key, cancellationToken) : null;
+                outcome = await services.GetRequiredService<PostImport>().ImportAsync(post, context, catalogue, record, cancellationToken);
             }
             if (outcome.Writes)
             {
                 if (dryRun is null) await transaction.CommitAsync(cancellationToken);
                 else await dryRun.ReleaseAsync(Savepoint, cancellationToken);
                 committed = true;
-                context.Catalogue.Commit();
-                recorded.Add(ImportRecord.KeyOf(context.Site, item.PostId));
+                catalogue.Commit();
+                lock (recorded) recorded.Add(ImportRecord.KeyOf(context.Site, item.PostId));
             }
             return outcome;
         }
@@ -144,7 +218,7 @@ public sealed class WordPressImporter(IDocumentStore store, IServiceScopeFactory
         {
             if (!committed)
             {
-                context.Catalogue.Discard();
+                catalogue.Discard();
                 if (dryRun is null) await transaction.RollbackAsync(CancellationToken.None);
                 else await dryRun.RollbackAsync(Savepoint, CancellationToken.None);
             }

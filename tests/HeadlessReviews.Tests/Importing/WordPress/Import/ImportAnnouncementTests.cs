@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HeadlessReviews.Api.Importing.WordPress.Import;
 using HeadlessReviews.Tests.Infrastructure;
 
@@ -59,5 +60,27 @@ public sealed class ImportAnnouncementTests : IAsyncLifetime
         // Each post's one merged purge reaches the cache through the bus: the six published reviews appear.
         var last = 0;
         await Eventually.TrueAsync(async () => (last = await CountAsync()) == 6, TimeSpan.FromSeconds(15), () => $"{last} reviews listed");
+    }
+
+    [Fact]
+    public async Task A_review_with_hundreds_of_comments_is_imported_whole()
+    {
+        // Their merged purge would not fit in one NOTIFY with a tag per comment: it names the kinds instead.
+        var export = await File.ReadAllTextAsync(WxrFixtures.PathOf("review-her.xml"));
+        var comment = Regex.Match(export, @"<wp:comment>\s*<wp:comment_id>58</wp:comment_id>.*?</wp:comment>", RegexOptions.Singleline).Value;
+        var many = string.Concat(Enumerable.Range(1, 300).Select(n => comment.Replace("<wp:comment_id>58<", $"<wp:comment_id>{10_000 + n}<", StringComparison.Ordinal)));
+        var path = Path.Combine(Path.GetTempPath(), $"hr-many-comments-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(path, export.Replace(comment, comment + many, StringComparison.Ordinal));
+        try
+        {
+            var report = await _host.ImportAsync(path);
+            Assert.Equal(ImportOutcome.Imported, Assert.Single(report.Items, i => i.Type == "post" && i.Title == "Review – Her").Outcome);
+            Assert.Equal(0, report.Comments.Skipped - report.Comments.Total + report.Comments.Imported);
+            Assert.True(report.Comments.Imported > 300);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
