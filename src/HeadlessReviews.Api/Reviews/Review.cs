@@ -24,6 +24,12 @@ public sealed class Review : IRevisioned, ICacheTagged
     public Guid FilmId { get; set; }
     public string Byline { get; set; } = "";
     public ReviewBody Body { get; set; } = ReviewBody.Empty;
+
+    /// <summary>
+    /// <see cref="ReviewBody.ExcerptChars"/> of the body, kept beside it so that a card (read without the body) cuts
+    /// its excerpt at the same place. Set with the body.
+    /// </summary>
+    public int? ExcerptChars { get; set; }
     public Verdict Verdict { get; set; } = new(VerdictRating.Pop, "");
     public ReviewStatus Status { get; set; } = ReviewStatus.Draft;
     public DateTimeOffset? PublishAt { get; set; }

@@ -31,7 +31,7 @@ public sealed class ReviewType : ObjectGraphType<Review>
                 ? DataLoaderResults.FromValue(context.Source.Body)
                 : Whole(reviews, context.Source).Then(review => review.Body));
         Field<NonNullGraphType<StringGraphType>>("excerpt")
-            .Description("The start of the text as plain text, cut at a word boundary to at most `length` characters (with `…` when cut).")
+            .Description("The start of the text as plain text, cut at a word boundary to at most `length` characters (with `…` when cut); when the body has a `<!--more-->` paragraph, only the text before it.")
             .Argument<IntGraphType>("length", "Most characters to return, 1 to 2000.", argument => argument.DefaultValue = ReviewCards.DefaultExcerptLength)
             .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) =>
             {
@@ -40,8 +40,8 @@ public sealed class ReviewType : ObjectGraphType<Review>
                     throw new UserInputError("length", $"`length` must be between 1 and {Excerpt.MaxLength}; it was {length}.");
                 var review = context.Source;
                 return review.ExcerptsUpTo is null || length <= review.ExcerptsUpTo
-                    ? DataLoaderResults.FromValue(Excerpt.Of(review.Body.Text, length))
-                    : Whole(reviews, review).Then(whole => Excerpt.Of(whole.Body.Text, length));
+                    ? DataLoaderResults.FromValue(Excerpt.Of(ReviewBody.ExcerptSource(review.Body.Text, review.ExcerptChars), length))
+                    : Whole(reviews, review).Then(whole => Excerpt.Of(ReviewBody.ExcerptSource(whole.Body.Text, whole.ExcerptChars), length));
             });
         Field<NonNullGraphType<VerdictType>>("verdict").Description("Pop or Poop, with its summary.").Resolve(context => context.Source.Verdict);
         Field(x => x.PublishedAt, nullable: true).Description("When it was first published; null until then.");

@@ -36,6 +36,7 @@ public sealed class ReviewEditor(IDocumentSession session)
         if ((creating || input.Has("body")) && Body(input.Body, checks) is { } markdown && markdown != review.Body.Markdown)
         {
             review.Body = ReviewBody.FromMarkdown(markdown);
+            review.ExcerptChars = review.Body.ExcerptChars;
             changed.Add("body");
         }
         if ((creating || input.Has("verdict")) && Verdict(input.Verdict, checks) is { } verdict)

@@ -32,8 +32,8 @@ internal static class ReviewFieldsGraph
             : "URL-safe name (`her`), unique among reviews, including the old slugs that still lead to a renamed review. Once the review has been published, its old slug keeps finding it.");
         if (creating) input.Field<NonNullGraphType<StringGraphType>>("byline").Description("Who wrote it, 1 to 100 characters.");
         else input.Field<StringGraphType>("byline").Description("Who wrote it, 1 to 100 characters.");
-        if (creating) input.Field<NonNullGraphType<StringGraphType>>("body").Description("The text as Markdown (CommonMark; a block quote is a pull-quote), up to 100,000 characters.");
-        else input.Field<StringGraphType>("body").Description("The text as Markdown (CommonMark; a block quote is a pull-quote), up to 100,000 characters.");
+        if (creating) input.Field<NonNullGraphType<StringGraphType>>("body").Description("The text as Markdown (CommonMark; a block quote is a pull-quote; a `<!--more-->` paragraph ends the excerpt), up to 100,000 characters.");
+        else input.Field<StringGraphType>("body").Description("The text as Markdown (CommonMark; a block quote is a pull-quote; a `<!--more-->` paragraph ends the excerpt), up to 100,000 characters.");
         if (creating) input.Field<NonNullGraphType<VerdictInputType>>("verdict").Description("Pop or Poop, with its summary.");
         else input.Field<VerdictInputType>("verdict").Description("Pop or Poop, with its summary.");
     }

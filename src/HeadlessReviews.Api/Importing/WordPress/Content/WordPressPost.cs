@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using HeadlessReviews.Api.Reviews;
 
 namespace HeadlessReviews.Api.Importing.WordPress.Content;
 
@@ -35,7 +36,9 @@ public static partial class WordPressPost
         {
             excerpt = markdown[..more].Trim();
             if (excerpt.Length == 0) excerpt = null;
-            markdown = markdown.Replace(HtmlToMarkdown.MoreMarker, "", StringComparison.Ordinal);
+            // The first marker stays, as the body's excerpt break; any later ones go.
+            markdown = markdown[..more].TrimEnd() + $"\n\n{ReviewBody.ExcerptBreak}\n\n" +
+                markdown[(more + HtmlToMarkdown.MoreMarker.Length)..].Replace(HtmlToMarkdown.MoreMarker, "", StringComparison.Ordinal).TrimStart();
             markdown = Regex.Replace(markdown, @"\n{3,}", "\n\n").Trim();
         }
         return new ConvertedPost(markdown, excerpt, facts, verdict, warnings, boilerplate, converter.ImageUrls);

@@ -169,10 +169,11 @@ public class MarkdownConversionTests
     [Fact]
     public void More_splits_the_excerpt_from_the_rest()
     {
-        var post = Convert("Teaser *with stars*.\n\n<!--more Read the rest-->\n\nThe rest.");
+        // The body keeps one break, where the excerpt ends; a second "more" tag means nothing.
+        var post = Convert("Teaser *with stars*.\n\n<!--more Read the rest-->\n\nThe rest.<!--more-->");
 
         Assert.Equal("Teaser \\*with stars\\*.", post.ExcerptMarkdown);
-        Assert.Equal("Teaser \\*with stars\\*.\n\nThe rest.", post.Markdown);
+        Assert.Equal("Teaser \\*with stars\\*.\n\n<!--more-->\n\nThe rest.", post.Markdown);
         Assert.Null(Convert("No teaser.").ExcerptMarkdown);
     }
 

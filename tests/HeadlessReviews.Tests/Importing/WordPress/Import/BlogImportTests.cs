@@ -67,6 +67,18 @@ public sealed class BlogImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_more_tag_ends_the_imported_excerpt()
+    {
+        var review = (await QueryAsync("""{ review(slug: "review-her") { excerpt(length: 2000) body { text html } } }"""))["review"]!;
+        var excerpt = (string)review["excerpt"]!;
+        var text = (string)review["body"]!["text"]!;
+
+        Assert.EndsWith("Valentine’s Day.", excerpt, StringComparison.Ordinal);
+        Assert.True(text.Length > excerpt.Length + 100, text);
+        Assert.DoesNotContain("more", (string)review["body"]!["html"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_imported_her_review_as_the_api_serves_it()
     {
         var data = await QueryAsync("""
