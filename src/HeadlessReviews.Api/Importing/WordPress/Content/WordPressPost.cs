@@ -36,9 +36,9 @@ public static partial class WordPressPost
         {
             excerpt = markdown[..more].Trim();
             if (excerpt.Length == 0) excerpt = null;
-            // The first marker stays, as the body's excerpt break; any later ones go.
-            markdown = markdown[..more].TrimEnd() + $"\n\n{ReviewBody.ExcerptBreak}\n\n" +
-                markdown[(more + HtmlToMarkdown.MoreMarker.Length)..].Replace(HtmlToMarkdown.MoreMarker, "", StringComparison.Ordinal).TrimStart();
+            // The first marker stays, as the body's excerpt break, when there is text on both sides; any later ones go.
+            var rest = markdown[(more + HtmlToMarkdown.MoreMarker.Length)..].Replace(HtmlToMarkdown.MoreMarker, "", StringComparison.Ordinal).Trim();
+            markdown = excerpt is null || rest.Length == 0 ? $"{markdown[..more].Trim()}\n\n{rest}" : $"{excerpt}\n\n{ReviewBody.ExcerptBreak}\n\n{rest}";
             markdown = Regex.Replace(markdown, @"\n{3,}", "\n\n").Trim();
         }
         return new ConvertedPost(markdown, excerpt, facts, verdict, warnings, boilerplate, converter.ImageUrls);

@@ -175,6 +175,9 @@ public class MarkdownConversionTests
         Assert.Equal("Teaser \\*with stars\\*.", post.ExcerptMarkdown);
         Assert.Equal("Teaser \\*with stars\\*.\n\n<!--more-->\n\nThe rest.", post.Markdown);
         Assert.Null(Convert("No teaser.").ExcerptMarkdown);
+        // A break with nothing before or after it ends nothing.
+        Assert.Equal("Only text.", Convert("<!--more-->\n\nOnly text.").Markdown);
+        Assert.Equal("Only text.", Convert("Only text.\n\n<!--more-->").Markdown);
     }
 
     [Fact]
