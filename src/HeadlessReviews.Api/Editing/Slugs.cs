@@ -14,6 +14,20 @@ public static partial class Slugs
 
     public static bool IsValid(string slug) => slug.Length <= MaxLength && Form().IsMatch(slug);
 
+    /// <summary>
+    /// The slug, then <c>slug-2</c>, <c>slug-3</c>… (shortened to fit, never ending the shortened part in a hyphen):
+    /// the order in which a free one is looked for, for every kind of slug.
+    /// </summary>
+    public static IEnumerable<string> Candidates(string slug)
+    {
+        yield return slug;
+        for (var n = 2; ; n++)
+        {
+            var suffix = $"-{n}";
+            yield return (slug.Length + suffix.Length > MaxLength ? slug[..(MaxLength - suffix.Length)].TrimEnd('-') : slug) + suffix;
+        }
+    }
+
     /// <summary>"Wallace &amp; Gromit: The Curse of the Were-Rabbit" → "wallace-gromit-the-curse-of-the-were-rabbit"; accents folded.</summary>
     public static string FromText(string text)
     {

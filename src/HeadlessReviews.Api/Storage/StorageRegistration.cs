@@ -40,8 +40,7 @@ public static class StorageRegistration
                 NoResetOnClose = true,
                 MaxAutoPrepare = settings.MaxAutoPrepare,
             }.ConnectionString);
-            var json = new Marten.Services.SystemTextJsonSerializer { EnumStorage = EnumStorage.AsString };
-            options.Serializer(new RowBufferedSerializer(json));
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
             options.Logger(new OutageAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>(), services.GetRequiredService<DatabaseOutage>));
             // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.
             options.AutoCreateSchemaObjects = isDevelopment ? AutoCreate.CreateOrUpdate : AutoCreate.None;

@@ -20,17 +20,10 @@ public static class ReviewSlugs
     {
         for (var first = 1; ; first += CandidatesPerRoundTrip)
         {
-            var candidates = Candidates(slug).Skip(first - 1).Take(CandidatesPerRoundTrip).ToArray();
+            var candidates = Slugs.Candidates(slug).Skip(first - 1).Take(CandidatesPerRoundTrip).ToArray();
             var taken = await TakenAsync(session, candidates, ownId, cancellationToken);
             if (candidates.FirstOrDefault(candidate => !taken.Contains(candidate)) is { } free) return free;
         }
-    }
-
-    /// <summary>The slug, then <c>slug-2</c>, <c>slug-3</c>… (shortened to fit): the order in which a free one is looked for.</summary>
-    public static IEnumerable<string> Candidates(string slug)
-    {
-        yield return slug;
-        for (var n = 2; ; n++) yield return Suffixed(slug, n);
     }
 
     /// <summary>
@@ -52,10 +45,4 @@ public static class ReviewSlugs
             $"select slug from {Tables.Reviews} where slug = any(^) and id <> ^ " +
             $"union select old from {Tables.Reviews}, unnest(previous_slugs) as old where previous_slugs && ^ and id <> ^ and old = any(^)",
             cancellationToken, candidates, ownId, candidates, ownId, candidates)).ToHashSet(StringComparer.Ordinal);
-
-    private static string Suffixed(string slug, int n)
-    {
-        var suffix = $"-{n}";
-        return (slug.Length + suffix.Length > Slugs.MaxLength ? slug[..(Slugs.MaxLength - suffix.Length)].TrimEnd('-') : slug) + suffix;
-    }
 }

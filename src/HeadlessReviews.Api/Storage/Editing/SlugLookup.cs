@@ -15,18 +15,7 @@ public static class SlugLookup
         var taken = (await session.QueryAsync<string>('^',
             $"select slug from {table} where (slug = ^ or slug like ^) and id <> ^",
             cancellationToken, slug, slug + "-%", ownId ?? Guid.Empty)).ToHashSet(StringComparer.Ordinal);
-        return Candidates(slug).First(candidate => !taken.Contains(candidate));
-    }
-
-    /// <summary>The slug, then <c>slug-2</c>, <c>slug-3</c>… (shortened to fit): the order in which a free one is looked for.</summary>
-    public static IEnumerable<string> Candidates(string slug)
-    {
-        yield return slug;
-        for (var n = 2; ; n++)
-        {
-            var suffix = $"-{n}";
-            yield return (slug.Length + suffix.Length > Slugs.MaxLength ? slug[..(Slugs.MaxLength - suffix.Length)] : slug) + suffix;
-        }
+        return Slugs.Candidates(slug).First(candidate => !taken.Contains(candidate));
     }
 
     public static async Task<bool> IsTakenAsync(IQuerySession session, string table, string slug, Guid? ownId, CancellationToken cancellationToken) =>

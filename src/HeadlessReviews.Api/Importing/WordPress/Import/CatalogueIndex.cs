@@ -51,11 +51,6 @@ public sealed class CatalogueIndex
         lock (_lock) return _people.ContainsKey(key);
     }
 
-    /// <summary>Whether a film of this title's <see cref="NameKey"/> is here and committed.</summary>
-    internal bool HasFilm(string key)
-    {
-        lock (_lock) return _films.ContainsKey(key);
-    }
 
     internal void Add(IEnumerable<(string Key, Guid Id)> people, IEnumerable<(string Key, Guid Id, int Year)> films)
     {

@@ -1,3 +1,4 @@
+using HeadlessReviews.Api.Editing;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Reviews.Editing;
 using HeadlessReviews.Api.Storage;
@@ -9,7 +10,7 @@ namespace HeadlessReviews.Api.Importing.WordPress.Import;
 /// <summary>
 /// The slugs of reviews (current and earlier ones), films and people, loaded once when an import starts and kept up to
 /// date as it writes, so that a post's new slugs are chosen without a query (by the same rules as
-/// <see cref="ReviewSlugs"/> and <see cref="SlugLookup"/>). Sound while the import holds its lock; should an editor take
+/// <see cref="ReviewSlugs"/> and <see cref="SlugLookup"/>: <see cref="Slugs.Candidates"/>). Sound while the import holds its lock; should an editor take
 /// a slug meanwhile, the operation's own check and the unique index still refuse it, and that post is skipped.
 /// Shared by the posts in flight at once: a slug is taken the moment a post chooses it (so no two posts choose the
 /// same one), and given back when that post rolls back (<see cref="SlugReservations"/>).
@@ -40,7 +41,7 @@ public sealed class TakenSlugs
     {
         lock (_lock)
         {
-            var chosen = ReviewSlugs.Candidates(slug).First(candidate =>
+            var chosen = Slugs.Candidates(slug).First(candidate =>
                 !_reviews.TryGetValue(candidate, out var owner) || owner == ownId || post.HasReview(candidate));
             SetReview(chosen, ownId ?? Unsaved, post);
             return chosen;
@@ -74,7 +75,7 @@ public sealed class TakenSlugs
     {
         lock (_lock)
         {
-            var chosen = SlugLookup.Candidates(slug).First(candidate => !table.Contains(candidate));
+            var chosen = Slugs.Candidates(slug).First(candidate => !table.Contains(candidate));
             table.Add(chosen);
             post.Remember(_ => table.Remove(chosen));
             return chosen;
