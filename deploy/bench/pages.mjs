@@ -218,7 +218,7 @@ function report(resultsFile, metaFile, outMd, outSvg, staleFile) {
   lines.push(`# Page benchmark: HeadlessReviews, PostGraphile 4 and raw Npgsql${meta.quick ? ' — SMOKE RUN (not results)' : ''}`, '');
   if (meta.quick) lines.push('> **Smoke run** (`--quick`, short durations on a busy machine): it shows that the harness works end to end. Its figures are not results; a quiet full run replaces them.', '');
   lines.push(`- Date: ${meta.date}`, `- Machine: ${meta.machine}`, `- PostgreSQL: ${meta.postgres}`, `- Command: \`${meta.command}\``,
-    `- Load: wrk on loopback, ${meta.rounds} interleaved round(s) of ${meta.duration} s per cell after ${meta.warmup} s warm-up; concurrency ${meta.concurrency.join(', ')}`,
+    `- Load: wrk on loopback, ${meta.rounds} interleaved round(s) of ${meta.duration} s per cell after ${meta.warmup} s warm-up${meta.firstWarmup ? ` (and ${meta.firstWarmup} s per page and contender once before round 1)` : ''}; concurrency ${meta.concurrency.join(', ')}`,
     `- Data: ${meta.scales.map((s) => `${s} (${meta.sizes[s]})`).join('; ')}`,
     `- Loading: ${meta.scales.map((s) => `${s} ${meta.loadSeconds[s]} s`).join(', ')}; HeadlessReviews cold start to ready: ${meta.scales.map((s) => `${s} ${f(meta.coldStart[s], 2)} s`).join(', ')}`,
     `- Peak RSS (VmHWM): ${meta.scales.map((s) => `${s}: ` + CONTENDERS.map((c) => `${NAMES[c]} ${meta.rss[s]?.[c] ?? '–'} MB`).join(', ')).join('; ')}`, '',

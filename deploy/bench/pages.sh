@@ -2,12 +2,12 @@
 # Page benchmark of issue 16: HeadlessReviews against PostGraphile 4 and a raw Npgsql endpoint, on the
 # same deterministic data in one throwaway PostgreSQL cluster, interleaved so machine drift hits all alike.
 #
-#   deploy/bench/pages.sh [--scales S,M] [--duration 20] [--warmup 5] [--rounds 2] [--concurrency 1,16,64] [--quick] [--load-only]
+#   deploy/bench/pages.sh [--scales S,M] [--duration 20] [--warmup 5] [--first-warmup 15] [--rounds 2] [--concurrency 1,16,64] [--quick] [--load-only]
 #                         [--ops review,home,search,comment] [--contenders hr,hrc,pg,raw]
 #
 # For each scale it loads the catalogue (deploy/bench/Loader: Marten bulk insert, plus a relational copy for
 # PostGraphile), starts the servers (HeadlessReviews twice: `hr` with its response cache off, `hrc` with it
-# on), checks they answer the same content, then for each round, page, concurrency and contender in turn runs
+# on), checks they answer the same content, warms each on each page once, then for each round, page, concurrency and contender in turn runs
 # wrk (warm-up, then the measured run), sampling CPU from /proc. Then, at the first scale, the stale window:
 # a second instance with the cache on takes headline edits while readers hammer `hrc` (pages.mjs stale).
 # --quick: a smoke run (S, 1 round, 3 s after 1 s warm-up, c = 1 and 16) that proves the harness works.
@@ -25,18 +25,19 @@ source "$REPO/deploy/local/postgres.sh"
 cd "$REPO"
 command_line="deploy/bench/pages.sh${*:+ $*}"
 
-scales=S,M duration=20 warmup=5 rounds=2 concurrency=1,16,64 quick=0 load_only=0 ops=review,home,search,comment contenders=hr,hrc,pg,raw
+scales=S,M duration=20 warmup=5 first_warmup=15 rounds=2 concurrency=1,16,64 quick=0 load_only=0 ops=review,home,search,comment contenders=hr,hrc,pg,raw
 while (($#)); do
   case $1 in
     --scales | --scale) scales=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --first-warmup) first_warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     --ops) ops=$2; shift 2 ;;
     --contenders) contenders=$2; shift 2 ;;
     --load-only) load_only=1; shift ;;
-    --quick) quick=1 scales=S duration=3 warmup=1 rounds=1 concurrency=1,16 stale_changes=40; shift ;;
+    --quick) quick=1 scales=S duration=3 warmup=1 first_warmup=1 rounds=1 concurrency=1,16 stale_changes=40; shift ;;
     *) pglocal_die "unknown argument $1 (see the head of $0)" ;;
   esac
 done
@@ -50,13 +51,19 @@ for tool in dotnet node npm wrk curl; do command -v $tool >/dev/null || pglocal_
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 # Builds (Release), serialised with the other builds on this machine.
+# The service is published as the container image publishes it: for this machine's runtime, ReadyToRun.
+case $(uname -m) in aarch64 | arm64) runtime=linux-arm64 ;; *) runtime=linux-x64 ;; esac
+API_DIR=$REPO/src/HeadlessReviews.Api/bin/Release/net10.0/$runtime/publish
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-  for project in src/HeadlessReviews.Api deploy/bench/Loader deploy/bench/Raw; do
+  pglocal_say "publishing src/HeadlessReviews.Api (Release, $runtime, ReadyToRun)"
+  flock -w 900 /tmp/hr-build.lock dotnet publish src/HeadlessReviews.Api -c Release -r "$runtime" --self-contained false \
+    -nologo -v q -o "$API_DIR" >&2
+  for project in deploy/bench/Loader deploy/bench/Raw; do
     pglocal_say "building $project (Release)"
     flock -w 900 /tmp/hr-build.lock dotnet build "$project" -c Release -nologo -v q >&2
   done
 fi
-API_DLL=$REPO/src/HeadlessReviews.Api/bin/Release/net10.0/HeadlessReviews.Api.dll
+API_DLL=$API_DIR/HeadlessReviews.Api.dll
 LOADER_DLL=$BENCH/Loader/bin/Release/net10.0/HeadlessReviews.Bench.Loader.dll
 [[ -f $LOADER_DLL ]] || LOADER_DLL=$BENCH/Loader/bin/Release/net10.0/Loader.dll
 RAW_DLL=$BENCH/Raw/bin/Release/net10.0/Raw.dll
@@ -214,6 +221,15 @@ for scale in "${scale_list[@]}"; do
     wrk -t "$((c < 2 ? c : 2))" -c "$c" -d "${seconds}s" --timeout 10s -s "$BENCH/pages.lua" "${url_of[$contender]}" \
       -- "$work/bodies-$scale/$contender-$op.txt" "$path" "$token" | grep '^{"requests"'
   }
+  # Once, before round 1: every contender past its JIT's tiering on every page, so the first measured
+  # cell after a start is not the one that pays for it (the per-cell warm-up is too short for that).
+  for contender in "${contenders[@]}"; do
+    for op in "${ops[@]}"; do
+      [[ $op == comment ]] && continue
+      pglocal_say "  warming $contender: $op, ${first_warmup}s"
+      run_wrk "$contender" "$op" 16 "$first_warmup" >/dev/null || pglocal_die "wrk failed (warming $op, $contender)"
+    done
+  done
   cells=$((rounds * ${#ops[@]} * ${#concurrency_list[@]} * ${#contenders[@]})) cell=0
   for ((round = 1; round <= rounds; round++)); do
     for op in "${ops[@]}"; do
@@ -274,7 +290,7 @@ cold_json+='}'
 machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)"
 cat >"$work/meta.json" <<JSON
 {"date":"$(date -u '+%Y-%m-%d %H:%M UTC')","machine":"$machine","postgres":"PostgreSQL $pg_version (throwaway cluster, fsync off)",
- "command":"$command_line","quick":$([[ $quick == 1 ]] && echo true || echo false),"rounds":$rounds,"duration":$duration,"warmup":$warmup,
+ "command":"$command_line","quick":$([[ $quick == 1 ]] && echo true || echo false),"rounds":$rounds,"duration":$duration,"warmup":$warmup,"firstWarmup":$first_warmup,
  "concurrency":[$concurrency],"scales":["$(IFS=,; echo "${scale_list[*]}" | sed 's/,/","/g')"],
  "sizes":$(json_map sizes),"loadSeconds":$(json_map load_seconds),"coldStart":$cold_json,"rss":$rss_json,"svgName":"${base##*/}.svg"}
 JSON
