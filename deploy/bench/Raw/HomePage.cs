@@ -21,7 +21,7 @@ internal static class HomePage
           from (select id, film_id, published_order from public.mt_doc_review where status = 'Published'
                  order by published_order desc, id asc limit 20) r
           join public.hr_review_cards card on card.id = r.id
-          cross join jsonb_to_record(card.card) as c("Slug" text, "Headline" text, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
+          cross join json_to_record(card.card) as c("Slug" text, "Headline" text, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
           join public.mt_doc_film film on film.id = r.film_id
           cross join jsonb_to_record(film.data) as f("Title" text, "Year" int, "Poster" jsonb, "DirectorIds" jsonb)
           left join public.hr_comment_counts n on n.review_id = r.id

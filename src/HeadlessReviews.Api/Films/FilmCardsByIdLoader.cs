@@ -1,5 +1,4 @@
 using HeadlessReviews.Api.Execution;
-using HeadlessReviews.Api.Storage;
 using Marten;
 
 namespace HeadlessReviews.Api.Films;
@@ -10,7 +9,7 @@ public sealed class FilmCardsByIdLoader(IQuerySession session) : BatchLoader<Gui
     protected override async Task<IReadOnlyDictionary<Guid, Film?>> FetchAsync(IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         var films = await session.AdvancedSql.QueryAsync<Film>('^',
-            $"select {FilmCards.Data("d.data")}, d.mt_version from {Tables.Films} d where d.id = any(^)",
+            $"select {FilmCards.Columns} from {FilmCards.From} where d.id = any(^)",
             cancellationToken, keys.ToArray()).ConfigureAwait(false);
         return films.ToDictionary(film => film.Id, film => (Film?)film);
     }

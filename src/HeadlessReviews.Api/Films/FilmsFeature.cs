@@ -14,6 +14,7 @@ public static class FilmsFeature
     public static IServiceCollection AddFilms(this IServiceCollection services)
     {
         services.ConfigureMarten(FilmStorage.Configure);
+        services.ConfigureMarten(FilmCards.Configure);
         services.AddScoped<FilmsByIdLoader>();
         services.AddScoped<FilmCardsByIdLoader>();
         services.AddSingleton<IAnnouncedNode, FilmAnnouncedNode>();

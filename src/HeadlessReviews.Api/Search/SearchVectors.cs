@@ -53,7 +53,7 @@ public static class SearchVectors
     /// </summary>
     public static readonly string Document = $"""
         case d.kind_order
-          when 1 then (select jsonb_build_object('Review', coalesce(c.card, {ReviewCards.Card("x.data", ReviewCards.StoredExcerptLength)}) || jsonb_build_object('Version', x.mt_version))
+          when 1 then (select jsonb_build_object('Review', coalesce(c.card::jsonb, {ReviewCards.Card("x.data", ReviewCards.StoredExcerptLength)}) || jsonb_build_object('Version', x.mt_version))
                          from {Tables.Reviews} x left join {ReviewCards.Stored.Table} c on c.id = x.id where x.id = d.id)
           when 2 then (select jsonb_build_object('Film', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.Films} x where x.id = d.id)
           else (select jsonb_build_object('Person', x.data || jsonb_build_object('Version', x.mt_version)) from {Tables.People} x where x.id = d.id)

@@ -40,7 +40,7 @@ public sealed class DocumentSideTable : ISchemaObject
         _valueOfData = value("d.data");
         _setup = setup;
         // Any change of the definition changes the marker, so the schema check and migrate see it.
-        _marker = "side table v1 " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{_columnType}|{_valueOfNew}|{_setup}")))[..16];
+        _marker = "side table v2 " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{_columnType}|{_valueOfNew}|{_setup}")))[..16];
     }
 
     public DbObjectName Identifier { get; }
@@ -70,6 +70,13 @@ public sealed class DocumentSideTable : ISchemaObject
     {
         writer.WriteLine($"""
             create table if not exists {Table} (id uuid primary key, {_column} {_columnType} not null);
+            do $retype$ begin
+              -- A table made by an older definition keeps its column type until told: convert it in place.
+              if (select format_type(atttypid, atttypmod) from pg_attribute
+                    where attrelid = '{Table}'::regclass and attname = '{_column}') <> '{_columnType}' then
+                alter table {Table} alter column {_column} type {_columnType} using {_column}::{_columnType};
+              end if;
+            end $retype$;
             {_setup}
             create or replace function {Function}() returns trigger language plpgsql as $sync$
             begin
