@@ -13,6 +13,8 @@ namespace HeadlessReviews.Bench.Raw;
 /// </summary>
 internal static class HomePage
 {
+    // The cards are stored as json text: parsed once here into jsonb, the quickest way found to unpack them
+    // (pgbench, 20 cards: 1.45 ms; json_to_record 1.7 ms; on the former jsonb cards 1.0 ms).
     private const string Sql = """
         select r.id, c."Slug", c."Headline", c."PublishedAt"::text, c."Verdict" ->> 'Rating', c."Verdict" ->> 'Summary', c."Body" ->> 'Text',
                coalesce(n.shown, 0), f."Title", f."Year", f."Poster" ->> 'Url', f."Poster" ->> 'AltText',
@@ -21,7 +23,7 @@ internal static class HomePage
           from (select id, film_id, published_order from public.mt_doc_review where status = 'Published'
                  order by published_order desc, id asc limit 20) r
           join public.hr_review_cards card on card.id = r.id
-          cross join json_to_record(card.card) as c("Slug" text, "Headline" text, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
+          cross join jsonb_to_record(card.card::jsonb) as c("Slug" text, "Headline" text, "PublishedAt" jsonb, "Verdict" jsonb, "Body" jsonb)
           join public.mt_doc_film film on film.id = r.film_id
           cross join jsonb_to_record(film.data) as f("Title" text, "Year" int, "Poster" jsonb, "DirectorIds" jsonb)
           left join public.hr_comment_counts n on n.review_id = r.id
