@@ -33,7 +33,7 @@ public static class FilmCards
     public static void Configure(StoreOptions options) => DocumentSideTable.Register(options, typeof(FilmCards), "Film cards", Stored);
 
     /// <summary>The tables and columns Marten reads each card from: the stored card, or cut from the document should one be missing.</summary>
-    public const string From = $"{Tables.Films} d left join public.hr_film_cards card on card.id = d.id";
+    public static readonly string From = $"{Tables.Films} d left join {Stored.Table} card on card.id = d.id";
 
     /// <inheritdoc cref="From"/>
     public static readonly string Columns = $"coalesce(card.card, {Data("d.data")}), d.mt_version";

@@ -94,7 +94,7 @@ public static class ReviewCards
     /// 0.52 ms as jsonb, 0.25 ms as json).
     /// </summary>
     public static readonly DocumentSideTable Stored = new("hr_review_cards", Tables.Reviews, ("card", "json"),
-        data => $"({Card(data, StoredExcerptLength)})::json", "alter table public.hr_review_cards alter column card set storage main;");
+        StoredCard, "alter table public.hr_review_cards alter column card set storage main;");
 
     public static void Configure(StoreOptions options) => DocumentSideTable.Register(options, typeof(ReviewCards), "Review cards", Stored);
 
@@ -106,8 +106,11 @@ public static class ReviewCards
     /// </summary>
     public static (string From, string Data) Source(int excerptLength) => excerptLength <= StoredExcerptLength
         ? ($"{Tables.Reviews} d left join {Stored.Table} card on card.id = d.id",
-            $"coalesce(card.card, ({Card("d.data", StoredExcerptLength)})::json), d.mt_version")
+            $"coalesce(card.card, {StoredCard("d.data")}), d.mt_version")
         : ($"{Tables.Reviews} d", $"{Card("d.data", excerptLength)}, d.mt_version");
+
+    /// <summary>A stored card (<see cref="Stored"/>) from a review's JSON: the card for the longest stored excerpt, as json text.</summary>
+    private static string StoredCard(string data) => $"({Card(data, StoredExcerptLength)})::json";
 
     /// <summary>A card's JSON from a review's: the document without its body, and the start of the text.</summary>
     public static string Card(string data, int excerptLength) =>
