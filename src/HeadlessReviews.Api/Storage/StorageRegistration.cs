@@ -24,10 +24,7 @@ public static class StorageRegistration
             var settings = services.GetRequiredService<IOptions<StorageSettings>>().Value;
             // Set for every session the server opens for us; the NOTIFY listener and the start-up check use their own connections.
             var sessionOptions = new NpgsqlConnectionStringBuilder(connectionString);
-            var statementTimeout = settings.StatementTimeout;
-            if (statementTimeout > TimeSpan.Zero)
-                sessionOptions.Options = $"{sessionOptions.Options} -c statement_timeout={(long)statementTimeout.TotalMilliseconds}".Trim();
-            sessionOptions.Options = $"{sessionOptions.Options} -c plan_cache_mode={settings.PlanCacheMode}".Trim();
+            sessionOptions.Options = settings.SessionOptions(sessionOptions.Options);
             connectionString = sessionOptions.ConnectionString;
             var options = new StoreOptions();
             options.Connection(new NpgsqlConnectionStringBuilder(connectionString)

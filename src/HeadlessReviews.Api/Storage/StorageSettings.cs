@@ -55,6 +55,28 @@ public sealed class StorageSettings
     [AllowedValues("force_generic_plan", "auto", "force_custom_plan")]
     public string PlanCacheMode { get; set; } = "force_generic_plan";
 
+    /// <summary>
+    /// PostgreSQL's <c>jit</c> on the service's Marten connections; off by default. The service's statements are
+    /// short index lookups, but a generic plan's estimate over a large table can pass <c>jit_above_cost</c>, and
+    /// PostgreSQL then compiles the statement at every execution: at L scale, 15-25 ms of compiling for a review
+    /// page's comments query that runs in 0.2 ms.
+    /// </summary>
+    public bool Jit { get; set; }
+
+    /// <summary>
+    /// The start-up options (<c>-c name=value</c>) every session of the service's Marten connections gets, after
+    /// <paramref name="given"/> (the connection string's own <c>Options</c>).
+    /// </summary>
+    public string SessionOptions(string? given)
+    {
+        var options = new List<string>();
+        if (!string.IsNullOrWhiteSpace(given)) options.Add(given.Trim());
+        if (StatementTimeout > TimeSpan.Zero) options.Add($"-c statement_timeout={(long)StatementTimeout.TotalMilliseconds}");
+        options.Add($"-c plan_cache_mode={PlanCacheMode}");
+        options.Add($"-c jit={(Jit ? "on" : "off")}");
+        return string.Join(' ', options);
+    }
+
     /// <summary>The pool size in effect: <see cref="MaxPoolSize"/>, or the default for this machine.</summary>
     public int EffectiveMaxPoolSize => MaxPoolSize > 0 ? MaxPoolSize : Math.Max(8, 4 * Environment.ProcessorCount);
 }

@@ -8,6 +8,7 @@ public sealed class SessionSettingsTests(ApiFactory api) : ApiTest(api)
     [Theory]
     [InlineData("statement_timeout", "15s")]
     [InlineData("plan_cache_mode", "force_generic_plan")]
+    [InlineData("jit", "off")]
     public async Task The_service_sessions_carry_their_settings(string name, string expected)
     {
         await using var session = Api.Store.QuerySession();

@@ -39,9 +39,7 @@ public sealed class ReadOnlyConnection : IDisposable
     private static string Configure(string connectionString, StorageSettings settings)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (settings.StatementTimeout > TimeSpan.Zero)
-            builder.Options = $"{builder.Options} -c statement_timeout={(long)settings.StatementTimeout.TotalMilliseconds}".Trim();
-        builder.Options = $"{builder.Options} -c plan_cache_mode={settings.PlanCacheMode}".Trim();
+        builder.Options = settings.SessionOptions(builder.Options);
         builder.Timeout = settings.ConnectTimeoutSeconds;
         builder.MaxPoolSize = settings.EffectiveMaxPoolSize;
         builder.NoResetOnClose = true;
