@@ -85,12 +85,13 @@ internal static class Relational
           review_id uuid references rel.reviews, film_id uuid references rel.films, person_id uuid references rel.people);
         create function rel.search(query text) returns setof rel.search_hits language sql stable as $$
           with q as (select to_tsquery('simple', query) as q)
-          select * from (select 'Review' as kind, ts_rank(r.search_vector, q.q) as rank, r.id as review_id, null::uuid as film_id, null::uuid as person_id
-             from q, rel.reviews r where r.status = 'published' and r.search_vector @@ q.q
+          -- At most 2,000 matches of each kind ranked, as the service ranks (Search:MaxRankedMatches).
+          select * from (select 'Review' as kind, ts_rank(r.v, r.q) as rank, r.id as review_id, null::uuid as film_id, null::uuid as person_id
+             from (select r.id, r.search_vector as v, q.q from q, rel.reviews r where r.status = 'published' and r.search_vector @@ q.q limit 2000) r
            union all
-           select 'Film', ts_rank(f.search_vector, q.q), null, f.id, null from q, rel.films f where f.search_vector @@ q.q
+           select 'Film', ts_rank(f.v, f.q), null, f.id, null from (select f.id, f.search_vector as v, q.q from q, rel.films f where f.search_vector @@ q.q limit 2000) f
            union all
-           select 'Person', ts_rank(p.search_vector, q.q), null, null, p.id from q, rel.people p where p.search_vector @@ q.q) h
+           select 'Person', ts_rank(p.v, p.q), null, null, p.id from (select p.id, p.search_vector as v, q.q from q, rel.people p where p.search_vector @@ q.q limit 2000) p) h
           order by round(h.rank::numeric, 6) desc, case h.kind when 'Review' then 1 when 'Film' then 2 else 3 end,
                    coalesce(h.review_id, h.film_id, h.person_id) $$;
         comment on table rel.search_hits is E'@omit all,create,update,delete';

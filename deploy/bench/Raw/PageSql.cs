@@ -61,18 +61,20 @@ internal static class PageSql
         """;
 
     // The service's stored search vectors (StoredSearchVectors' tables, filled by its triggers), ranked
-    // the same way; documents (cards, for reviews) read for the page's hits only.
+    // the same way (at most 2,000 matches of each kind, the service's MaxRankedMatches); documents (cards, for reviews) read for the page's hits only.
     public static readonly string Search = """
         with q as (select plainto_tsquery('simple', $1) as query),
         hits as (
-          select s.id, round(ts_rank(s.vector, q.query)::numeric, 6) as rank, 1 as kind_order
-            from public.hr_search_review s, q
-            cross join lateral (select 1 from public.mt_doc_review r where r.id = s.id and r.status = 'Published' limit 1) shown
-           where s.vector @@ q.query
+          select s.id, round(ts_rank(s.vector, s.query)::numeric, 6) as rank, 1 as kind_order
+            from (select s.id, s.vector, q.query from public.hr_search_review s, q
+                   cross join lateral (select 1 from public.mt_doc_review r where r.id = s.id and r.status = 'Published' limit 1) shown
+                  where s.vector @@ q.query limit 2000) s
           union all
-          select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 2 from public.hr_search_film s, q where s.vector @@ q.query
+          select s.id, round(ts_rank(s.vector, s.query)::numeric, 6), 2
+            from (select s.id, s.vector, q.query from public.hr_search_film s, q where s.vector @@ q.query limit 2000) s
           union all
-          select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 3 from public.hr_search_person s, q where s.vector @@ q.query)
+          select s.id, round(ts_rank(s.vector, s.query)::numeric, 6), 3
+            from (select s.id, s.vector, q.query from public.hr_search_person s, q where s.vector @@ q.query limit 2000) s)
         select jsonb_build_object('search', jsonb_build_object('nodes', coalesce(jsonb_agg(node order by rank desc, kind_order, id), '[]')))::text
           from (select h.*, case h.kind_order
                   when 1 then (select jsonb_build_object('__typename', 'Review', 'slug', card -> 'Slug', 'headline', card -> 'Headline') from public.hr_review_cards where id = h.id)

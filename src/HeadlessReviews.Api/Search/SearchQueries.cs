@@ -24,7 +24,7 @@ public sealed class SearchQueries : IQueryFields
     public void AddTo(QueryType query)
     {
         query.Field<NonNullGraphType<ConnectionType<SearchResultUnion, object>>>("search")
-            .Description("Reviews, films and people matching every word of `query` (as a word or the start of one, any letter case), best match first.")
+            .Description("Reviews, films and people matching every word of `query` (as a word or the start of one, any letter case), best match first. A word found in very many documents ranks the first matches of each kind the index yields (2,000 by default), not all of them, so every search costs about the same.")
             .Argument<NonNullGraphType<StringGraphType>>("query", "What to look for: `joaquin`, `her`, `science fiction`. Up to 256 characters.")
             .Argument<IntGraphType>("first", "How many results to return. Default 20, at most 100.")
             .Argument<StringGraphType>("after", "Return the results after this cursor.")
@@ -35,7 +35,7 @@ public sealed class SearchQueries : IQueryFields
                 if (tsQuery is null)
                     return new Connection<object>([], new PageInfo(false, false, null, null), _ => Task.FromResult(0L));
 
-                var hits = new KeysetQuery(SearchVectors.Hits(viewer), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery) { Data = SearchVectors.Document };
+                var hits = new KeysetQuery(SearchVectors.Hits(viewer, settings.Value.MaxRankedMatches), Order, "search:rank-,kind+,id+", tsQuery, tsQuery, tsQuery) { Data = SearchVectors.Document };
                 var connection = await KeysetPager.PageAsync<SearchHit>(session, hits, page, context.CancellationToken);
                 // Reviews come as cards: a field that needs the body loads the whole review.
                 foreach (var edge in connection.Edges)

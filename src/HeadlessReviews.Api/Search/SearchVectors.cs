@@ -28,22 +28,24 @@ public static class SearchVectors
     /// <summary>
     /// Every kind's matches as one relation <c>(id, rank, kind_order)</c>; its three <c>^</c>
     /// placeholders all take the text query. Matches and ranks come from the stored vectors (GIN
-    /// index, no vector rebuilt per row). Ranks are rounded so cursors compare them exactly.
+    /// index, no vector rebuilt per row). Ranks are rounded so cursors compare them exactly. Each kind
+    /// ranks at most <paramref name="maxRanked"/> of its matches (<see cref="SearchSettings.MaxRankedMatches"/>):
+    /// the limit sits inside, before ranking, so a common word costs no more than a rare one.
     /// </summary>
-    public static string Hits(Viewer viewer) => $"""
-        (select s.id, round(ts_rank(s.vector, q.query)::numeric, 6) as rank, 1 as kind_order
-           from {StoredSearchVectors.Reviews.Table} s, (select to_tsquery('simple', ^) as query) q
-          -- Lateral with a limit: each match's review by its key, never a scan of every review to hash-join.
-          cross join lateral (select 1 from {Tables.Reviews} r where r.id = s.id and {Reviews.ReviewVisibility.Sql(viewer, "r")} limit 1) shown
-          where s.vector @@ q.query
+    public static string Hits(Viewer viewer, int maxRanked) => $"""
+        (select s.id, round(ts_rank(s.vector, s.query)::numeric, 6) as rank, 1 as kind_order
+           from (select s.id, s.vector, q.query from {StoredSearchVectors.Reviews.Table} s, (select to_tsquery('simple', ^) as query) q
+                  -- Lateral with a limit: each match's review by its key, never a scan of every review to hash-join.
+                  cross join lateral (select 1 from {Tables.Reviews} r where r.id = s.id and {Reviews.ReviewVisibility.Sql(viewer, "r")} limit 1) shown
+                  where s.vector @@ q.query limit {maxRanked}) s
          union all
-         select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 2
-           from {StoredSearchVectors.Films.Table} s, (select to_tsquery('simple', ^) as query) q
-          where s.vector @@ q.query
+         select s.id, round(ts_rank(s.vector, s.query)::numeric, 6), 2
+           from (select s.id, s.vector, q.query from {StoredSearchVectors.Films.Table} s, (select to_tsquery('simple', ^) as query) q
+                  where s.vector @@ q.query limit {maxRanked}) s
          union all
-         select s.id, round(ts_rank(s.vector, q.query)::numeric, 6), 3
-           from {StoredSearchVectors.People.Table} s, (select to_tsquery('simple', ^) as query) q
-          where s.vector @@ q.query) d
+         select s.id, round(ts_rank(s.vector, s.query)::numeric, 6), 3
+           from (select s.id, s.vector, q.query from {StoredSearchVectors.People.Table} s, (select to_tsquery('simple', ^) as query) q
+                  where s.vector @@ q.query limit {maxRanked}) s) d
         """;
 
     /// <summary>

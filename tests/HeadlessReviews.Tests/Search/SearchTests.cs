@@ -141,6 +141,23 @@ public sealed class SearchTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Each_kind_ranks_at_most_the_set_number_of_matches_and_counts_only_those()
+    {
+        const int Ranked = 2;
+        var all = await AllHitsAsync("the");
+        await using var host = Api.WithWebHostBuilder(builder => builder.UseSetting("HeadlessReviews:Search:MaxRankedMatches", $"{Ranked}"));
+        var capped = (await new GraphQLClient(host.CreateClient()).DataAsync(Search, new { query = "the", first = 100 }))["search"]!;
+        var found = Hits(capped);
+
+        // The demo catalogue has more than two of some kind holding "the", so the limit shows.
+        Assert.Contains(all.GroupBy(hit => hit.Kind), kind => kind.Count() > Ranked);
+        foreach (var kind in all.GroupBy(hit => hit.Kind))
+            Assert.Equal(Math.Min(kind.Count(), Ranked), found.Count(hit => hit.Kind == kind.Key));
+        Assert.Subset(all.ToHashSet(), found.ToHashSet());
+        Assert.Equal(found.Count, capped["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Paging_with_first_and_after_covers_every_result_once_in_rank_order()
     {
         var all = await AllHitsAsync("her");
