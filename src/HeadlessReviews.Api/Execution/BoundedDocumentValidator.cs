@@ -1,4 +1,7 @@
+using GraphQL.Execution;
 using GraphQL.Validation;
+using GraphQLParser.AST;
+using HeadlessReviews.Api.Transport;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Execution;
@@ -20,12 +23,48 @@ public sealed class BoundedDocumentValidator(IOptions<ExecutionSettings> setting
 
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
     {
+        if (options.Rules is { } rules && rules.All(rule => rule is IWalkFreeRule))
+            return ValidateWithoutWalkingAsync(options, rules);
         var limits = settings.Value;
         if (SameNamedFields.FirstOverLimit(options.Document, limits.MaxFieldsPerResponseName) is { } name)
             return Task.FromResult<IValidationResult>(new ValidationResult([TooManySameNamed(name, limits.MaxFieldsPerResponseName)]));
         if (FragmentMerges.OverLimit(options.Document, limits.MaxFragmentMerges))
             return Task.FromResult<IValidationResult>(new ValidationResult([TooManyFragmentMerges(limits.MaxFragmentMerges)]));
         return BoundAsync(_validator.ValidateAsync(options), limits.MaxValidationErrors);
+    }
+
+    /// <summary>
+    /// A document that passed every rule before (a cached one): the bounds above held then and still do, and
+    /// walking it again with GraphQL.NET's type tracker alone (what it does for any non-empty rule list) finds
+    /// nothing new. GraphQL.NET reads its variables and arguments without a rule; the walk-free rules check the
+    /// operation before that and the parsed arguments after, as they would inside it.
+    /// </summary>
+    private async Task<IValidationResult> ValidateWithoutWalkingAsync(ValidationOptions options, IEnumerable<IValidationRule> rules)
+    {
+        var context = new ValidationContext
+        {
+            Schema = options.Schema,
+            Document = options.Document,
+            Operation = options.Operation,
+            Variables = options.Variables,
+            Extensions = options.Extensions,
+            UserContext = options.UserContext,
+            Metrics = options.Metrics,
+            RequestServices = options.RequestServices,
+            User = options.User,
+            CancellationToken = options.CancellationToken,
+        };
+        foreach (var rule in rules) await rule.GetPreNodeVisitorAsync(context).ConfigureAwait(false);
+        if (context.HasErrors) return new ValidationResult(context.Errors);
+
+        var read = await _validator.ValidateAsync(options with { Rules = [] }).ConfigureAwait(false);
+        if (!read.IsValid) return read;
+        context.ArgumentValues = read.ArgumentValues as Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>;
+        context.DirectiveValues = read.DirectiveValues as Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>;
+        foreach (var rule in rules) await rule.GetPostNodeVisitorAsync(context).ConfigureAwait(false);
+        return context.HasErrors
+            ? new ValidationResult(context.Errors) { Variables = read.Variables, ArgumentValues = read.ArgumentValues, DirectiveValues = read.DirectiveValues }
+            : read;
     }
 
     private static ValidationError TooManySameNamed(string name, int limit) =>

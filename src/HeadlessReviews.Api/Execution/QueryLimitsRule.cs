@@ -1,5 +1,6 @@
 using GraphQL.Validation;
 using HeadlessReviews.Api.Graph.Paging;
+using HeadlessReviews.Api.Transport;
 using Microsoft.Extensions.Options;
 
 namespace HeadlessReviews.Api.Execution;
@@ -9,7 +10,7 @@ namespace HeadlessReviews.Api.Execution;
 /// cost more than <see cref="ExecutionSettings.MaxCost"/> (<see cref="OperationMeasure"/>). Runs after
 /// the variables are read, since <c>first: $n</c> changes the cost, and for cached documents too.
 /// </summary>
-public sealed class QueryLimitsRule(IOptions<ExecutionSettings> settings, IOptions<PagingSettings> paging) : ValidationRuleBase
+public sealed class QueryLimitsRule(IOptions<ExecutionSettings> settings, IOptions<PagingSettings> paging) : ValidationRuleBase, IWalkFreeRule
 {
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {

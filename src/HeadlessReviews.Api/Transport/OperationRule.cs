@@ -9,7 +9,7 @@ namespace HeadlessReviews.Api.Transport;
 /// response (<c>Accept: text/event-stream</c>) may carry subscriptions, by GET or POST; a WebSocket
 /// runs any operation.
 /// </summary>
-public sealed class OperationRule(bool isGet, bool allowSubscriptions = false) : IValidationRule
+public sealed class OperationRule(bool isGet, bool allowSubscriptions = false) : IWalkFreeRule
 {
     public static readonly OperationRule ForGet = new(isGet: true);
     public static readonly OperationRule ForPost = new(isGet: false);
