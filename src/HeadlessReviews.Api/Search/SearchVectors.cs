@@ -32,20 +32,18 @@ public static class SearchVectors
     /// ranks at most <paramref name="maxRanked"/> of its matches (<see cref="SearchSettings.MaxRankedMatches"/>):
     /// the limit sits inside, before ranking, so a common word costs no more than a rare one.
     /// </summary>
-    public static string Hits(Viewer viewer, int maxRanked) => $"""
-        (select s.id, round(ts_rank(s.vector, s.query)::numeric, 6) as rank, 1 as kind_order
-           from (select s.id, s.vector, q.query from {StoredSearchVectors.Reviews.Table} s, (select to_tsquery('simple', ^) as query) q
-                  -- Lateral with a limit: each match's review by its key, never a scan of every review to hash-join.
-                  cross join lateral (select 1 from {Tables.Reviews} r where r.id = s.id and {Reviews.ReviewVisibility.Sql(viewer, "r")} limit 1) shown
-                  where s.vector @@ q.query limit {maxRanked}) s
-         union all
-         select s.id, round(ts_rank(s.vector, s.query)::numeric, 6), 2
-           from (select s.id, s.vector, q.query from {StoredSearchVectors.Films.Table} s, (select to_tsquery('simple', ^) as query) q
-                  where s.vector @@ q.query limit {maxRanked}) s
-         union all
-         select s.id, round(ts_rank(s.vector, s.query)::numeric, 6), 3
-           from (select s.id, s.vector, q.query from {StoredSearchVectors.People.Table} s, (select to_tsquery('simple', ^) as query) q
-                  where s.vector @@ q.query limit {maxRanked}) s) d
+    public static string Hits(Viewer viewer, int maxRanked) =>
+        "(" + Ranked(StoredSearchVectors.Reviews.Table, 1, maxRanked,
+                // Lateral with a limit: each match's review by its key, never a scan of every review to hash-join.
+                $"cross join lateral (select 1 from {Tables.Reviews} r where r.id = s.id and {Reviews.ReviewVisibility.Sql(viewer, "r")} limit 1) shown") +
+        " union all " + Ranked(StoredSearchVectors.Films.Table, 2, maxRanked) +
+        " union all " + Ranked(StoredSearchVectors.People.Table, 3, maxRanked) + ") d";
+
+    // One kind's matches, at most maxRanked of them (those a join lets through), ranked after the limit.
+    private static string Ranked(string table, int kindOrder, int maxRanked, string join = "") => $"""
+        select s.id, round(ts_rank(s.vector, s.query)::numeric, 6) as rank, {kindOrder} as kind_order
+          from (select s.id, s.vector, q.query from {table} s, (select to_tsquery('simple', ^) as query) q {join}
+                 where s.vector @@ q.query limit {maxRanked}) s
         """;
 
     /// <summary>
