@@ -21,6 +21,7 @@ public static class CommentsFeature
         services.ConfigureMarten(CommentStorage.Configure);
         services.AddScoped<ApprovedCommentsByReviewLoader>();
         services.AddScoped<CommentCountsLoader>();
+        services.AddScoped<IReviewReadAlong, CommentCountReadAlong>();
         services.AddScoped<CommentsByIdLoader>();
         services.AddSingleton<ITypeFields<ReviewType>, ReviewCommentFields>();
         services.AddScoped<IDeletionCascade<Review>, CommentsOfDeletedReview>();

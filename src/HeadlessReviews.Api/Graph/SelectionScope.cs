@@ -19,6 +19,40 @@ public static class SelectionScope
     public static bool AsksOnlyFor(IResolveFieldContext context, IReadOnlySet<string> fields) =>
         Within(context.FieldAst.SelectionSet, context.Document, fields, null);
 
+    /// <summary>
+    /// True when a field named <paramref name="field"/> is selected anywhere below the resolving field, through
+    /// fragments too, whatever its parent: a conservative answer for reading a value along with a list.
+    /// </summary>
+    public static bool Mentions(IResolveFieldContext context, string field) =>
+        Mentions(context.FieldAst.SelectionSet, context.Document, field, null);
+
+    private static bool Mentions(GraphQLSelectionSet? selections, GraphQLDocument document, string name, HashSet<string>? spread)
+    {
+        if (selections is null) return false;
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    if (field.Name.StringValue == name || Mentions(field.SelectionSet, document, name, spread)) return true;
+                    break;
+                case GraphQLInlineFragment inline:
+                    if (Mentions(inline.SelectionSet, document, name, spread)) return true;
+                    break;
+                case GraphQLFragmentSpread fragmentSpread:
+                    var fragmentName = fragmentSpread.FragmentName.Name.StringValue;
+                    spread ??= [];
+                    if (!spread.Add(fragmentName)) break;
+                    var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == fragmentName);
+                    // A fragment the document lacks fails validation before this runs; be safe anyway.
+                    if (fragment is null || Mentions(fragment.SelectionSet, document, name, spread)) return true;
+                    break;
+            }
+        }
+        return false;
+    }
+
     private static bool Within(GraphQLSelectionSet? selections, GraphQLDocument document, IReadOnlySet<string> fields, HashSet<string>? spread)
     {
         if (selections is null) return true;

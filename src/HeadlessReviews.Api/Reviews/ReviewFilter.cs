@@ -58,13 +58,18 @@ public sealed class ReviewFilter
 
     /// <summary>The list of reviews the viewer may see, in the given order (newest first by default).</summary>
     /// <param name="cardExcerpts">Load cards without the body (<see cref="ReviewCards"/>), for excerpts up to this length; null: whole reviews.</param>
-    public static KeysetQuery Query(Viewer viewer, IReadOnlyList<ReviewOrder>? orderBy, int? cardExcerpts = null)
+    /// <param name="along">Values other features keep per review to read beside each one (<see cref="ReviewReadAlongs"/>); null: none.</param>
+    public static KeysetQuery Query(Viewer viewer, IReadOnlyList<ReviewOrder>? orderBy, int? cardExcerpts = null, ReviewReadAlongs? along = null)
     {
         var order = (orderBy is { Count: > 0 } ? orderBy : [new ReviewOrder()]).Select(o => o.ToSortKey()).ToList();
         order.Add(new SortKey("d.id", "uuid", Descending: false));
         var signature = "reviews:" + string.Join(",", order.Select(k => $"{k.Expression}{(k.Descending ? "-" : "+")}"));
         var (from, data) = cardExcerpts is { } length ? ReviewCards.Source(length) : ($"{Tables.Reviews} d", DocumentJson.RevisionedColumns("d"));
-        return new KeysetQuery(from, order, signature) { Data = data }.Where(ReviewVisibility.Sql(viewer));
+        return new KeysetQuery(from, order, signature)
+        {
+            Data = data,
+            ReadAlong = along is null ? null : (along.Column("d"), (review, values) => along.Receive(((Review)review).Id, values)),
+        }.Where(ReviewVisibility.Sql(viewer));
     }
 
     private static Guid DecodeId(string id, string typeName, string argument) =>

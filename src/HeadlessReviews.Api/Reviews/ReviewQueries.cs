@@ -24,11 +24,11 @@ public sealed class ReviewQueries : IQueryFields
             .WithPagingArguments()
             .Argument<ReviewFilterInputType>("where", "Only reviews that meet these conditions.")
             .Argument<ListGraphType<NonNullGraphType<ReviewOrderInputType>>>("orderBy", "Sort keys, most significant first. Default: newest first.")
-            .Resolve().WithServices<IOptions<PagingSettings>, Viewer, IQuerySession>().ResolveAsync(async (context, paging, viewer, session) =>
+            .Resolve().WithServices<IOptions<PagingSettings>, Viewer, IQuerySession, IEnumerable<IReviewReadAlong>>().ResolveAsync(async (context, paging, viewer, session, readAlongs) =>
             {
                 var page = PageRequests.From(context, paging.Value);
                 var cardExcerpts = ReviewCards.LongestExcerpt(context);
-                var list = ReviewFilter.Query(viewer, context.GetArgument<List<ReviewOrder>?>("orderBy"), cardExcerpts);
+                var list = ReviewFilter.Query(viewer, context.GetArgument<List<ReviewOrder>?>("orderBy"), cardExcerpts, ReviewReadAlongs.Of(context, readAlongs));
                 context.GetArgument<ReviewFilter?>("where")?.ApplyTo(list);
                 var connection = await KeysetPager.PageAsync<Review>(session, list, page, context.CancellationToken);
                 foreach (var edge in connection.Edges) edge.Node.ExcerptsUpTo = cardExcerpts;

@@ -27,9 +27,20 @@ public static class KeysetPager
 
         var keys = string.Join(", ", query.Order.Select(k => k.Expression));
         var orderBy = string.Join(", ", order.Select(k => $"{k.Expression} {(k.Descending ? "desc" : "asc")}"));
-        var sql = $"select row({query.Data}), row(jsonb_build_array({keys})::text) from {from} where {where} order by {orderBy} limit {page.Size + 1}";
+        var sql = $"select row({query.Data}), row(jsonb_build_array({keys})::text){(query.ReadAlong is { } along ? $", row({along.Column})" : "")} " +
+            $"from {from} where {where} order by {orderBy} limit {page.Size + 1}";
 
-        var rows = await session.AdvancedSql.QueryAsync<T, string>(KeysetQuery.Placeholder, sql, cancellationToken, [.. parameters]).ConfigureAwait(false);
+        IReadOnlyList<(T, string)> rows;
+        if (query.ReadAlong is { } readAlong)
+        {
+            var read = await session.AdvancedSql.QueryAsync<T, string, int[]>(KeysetQuery.Placeholder, sql, cancellationToken, [.. parameters]).ConfigureAwait(false);
+            foreach (var (item, _, values) in read) readAlong.Receive(item, values);
+            rows = [.. read.Select(row => (row.Item1, row.Item2))];
+        }
+        else
+        {
+            rows = await session.AdvancedSql.QueryAsync<T, string>(KeysetQuery.Placeholder, sql, cancellationToken, [.. parameters]).ConfigureAwait(false);
+        }
         var more = rows.Count > page.Size;
         var edges = rows.Take(page.Size).Select(row => new Edge<T>(Cursor.Encode(query.Signature, row.Item2), row.Item1)).ToList();
         if (page.Backward) edges.Reverse();

@@ -22,6 +22,11 @@ public sealed class KeysetQuery(string from, IReadOnlyList<SortKey> order, strin
 
     /// <summary>The columns Marten reads the item from: <c>d.data</c>, and <c>d.mt_version</c> too for revisioned documents.</summary>
     public string Data { get; init; } = "d.data";
+    /// <summary>
+    /// A column read beside each item, a JSON array of numbers, in the same round trip (numbers other read models keep per
+    /// item), and what receives it; none when null.
+    /// </summary>
+    public (string Column, Action<object, int[]> Receive)? ReadAlong { get; init; }
     public IReadOnlyList<SortKey> Order { get; } = order;
     public string Signature { get; } = signature;
     public IReadOnlyList<object> FromParameters { get; } = fromParameters;
