@@ -7,7 +7,10 @@ public static class Excerpt
 
     public static string Of(string text, int length)
     {
-        var firstParagraphs = text.Replace("\n\n", " ", StringComparison.Ordinal);
+        // Each character of the excerpt takes at most two of the text's (a paragraph break becomes one space), and
+        // one past the length decides whether it is cut: the start of the text gives the same excerpt as the whole.
+        var start = text.Length > 2 * length + 2 ? text[..(2 * length + 2)] : text;
+        var firstParagraphs = start.Replace("\n\n", " ", StringComparison.Ordinal);
         if (firstParagraphs.Length <= length) return firstParagraphs;
         var cut = firstParagraphs.LastIndexOf(' ', length - 1);
         if (cut <= 0)

@@ -38,6 +38,7 @@ public static class StorageRegistration
                 MaxAutoPrepare = settings.MaxAutoPrepare,
             }.ConnectionString);
             options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+            options.Serializer(new NestedRowJsonSerializer(options.Serializer()));
             options.Logger(new OutageAwareMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>(), services.GetRequiredService<DatabaseOutage>));
             // Schema changes happen at start-up (DatabaseStartup), never in the middle of a request.
             options.AutoCreateSchemaObjects = isDevelopment ? AutoCreate.CreateOrUpdate : AutoCreate.None;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Unicode;
@@ -170,13 +171,20 @@ public sealed class GraphQLHttpEndpoint<TSchema>(
 
         var limit = settings.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit) throw TooLarge(limit);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > limit) throw TooLarge(limit);
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit) throw TooLarge(limit);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         return GraphQLRequest.FromJsonBody(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), serializer);
     }

@@ -130,6 +130,32 @@ public sealed class ReviewBodyTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public void Excerpt_reads_only_the_start_of_a_long_text_and_gives_what_the_whole_would()
+    {
+        // Paragraph breaks everywhere, so that some fall across the point where the excerpt stops reading.
+        var random = new Random(16);
+        string[] pieces = ["\n\n", " ", "a", "love", "story", ".", "\n\n\n"];
+        for (var sample = 0; sample < 300; sample++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
+            for (var length = 1; length <= 60; length++)
+            {
+                var whole = text.Replace("\n\n", " ", StringComparison.Ordinal);
+                var expected = whole.Length <= length ? whole : WholeTextExcerpt(whole, length);
+                Assert.Equal(expected, Excerpt.Of(text, length));
+            }
+        }
+
+        // The rule applied to the whole text at once.
+        static string WholeTextExcerpt(string whole, int length)
+        {
+            var cut = whole.LastIndexOf(' ', length - 1);
+            if (cut <= 0) cut = length - 1;
+            return whole[..cut].TrimEnd(',', ';', ':', '.', ' ', '–', '-') + "…";
+        }
+    }
+
+    [Fact]
     public void Excerpt_of_a_short_text_is_the_whole_text_on_one_line()
     {
         Assert.Equal("Tender. Funny.", Excerpt.Of("Tender.\n\nFunny.", 200));
