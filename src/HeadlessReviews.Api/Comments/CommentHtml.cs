@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -18,23 +19,32 @@ public static partial class CommentHtml
 
     public static string Render(string body)
     {
-        var html = new StringBuilder();
-        foreach (var paragraph in body.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // Rendered on every read of a comment (a review page renders dozens): one builder, no strings in between.
+        var text = body.Contains('\r') ? body.Replace("\r\n", "\n", StringComparison.Ordinal) : body;
+        var html = new StringBuilder(text.Length + text.Length / 8 + 16);
+        foreach (var range in text.AsSpan().Split("\n\n".AsSpan()))
         {
+            var paragraph = text.AsSpan(range).Trim();
+            if (paragraph.IsEmpty) continue;
             html.Append("<p>");
-            html.AppendJoin("<br>", paragraph.Split('\n').Select(Line));
+            var first = true;
+            foreach (var line in paragraph.Split('\n'))
+            {
+                if (!first) html.Append("<br>");
+                first = false;
+                Line(html, paragraph[line]);
+            }
             html.Append("</p>");
         }
         return html.ToString();
     }
 
-    private static string Line(string line)
+    private static void Line(StringBuilder html, ReadOnlySpan<char> line)
     {
-        var html = new StringBuilder();
         var last = 0;
-        foreach (Match match in Link().Matches(line))
+        foreach (var match in Link().EnumerateMatches(line))
         {
-            var url = TrimLink(match.Value);
+            var url = TrimLink(line.Slice(match.Index, match.Length));
             Escape(html, line[last..match.Index]);
             html.Append("<a href=\"");
             Escape(html, url);
@@ -44,37 +54,41 @@ public static partial class CommentHtml
             last = match.Index + url.Length;
         }
         Escape(html, line[last..]);
-        return html.ToString();
     }
 
     /// <summary>Drops trailing punctuation, and a closing bracket unless the link opened it (Her_(film)).</summary>
-    private static string TrimLink(string url)
+    private static ReadOnlySpan<char> TrimLink(ReadOnlySpan<char> url)
     {
         while (url.Length > 0)
         {
             var last = url[^1];
             if (TrailingPunctuation.Contains(last, StringComparison.Ordinal)) url = url[..^1];
-            else if (last == ')' && url.Count(c => c == '(') < url.Count(c => c == ')')) url = url[..^1];
-            else if (last == ']' && url.Count(c => c == '[') < url.Count(c => c == ']')) url = url[..^1];
+            else if (last == ')' && url.Count('(') < url.Count(')')) url = url[..^1];
+            else if (last == ']' && url.Count('[') < url.Count(']')) url = url[..^1];
             else break;
         }
         return url;
     }
 
     /// <summary>Escapes only what HTML gives meaning to, so text stays readable in any client.</summary>
-    private static void Escape(StringBuilder html, string text)
+    private static void Escape(StringBuilder html, ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        int special;
+        while ((special = text.IndexOfAny(Special)) >= 0)
         {
-            switch (c)
+            html.Append(text[..special]);
+            html.Append(text[special] switch
             {
-                case '&': html.Append("&amp;"); break;
-                case '<': html.Append("&lt;"); break;
-                case '>': html.Append("&gt;"); break;
-                case '"': html.Append("&quot;"); break;
-                case '\'': html.Append("&#39;"); break;
-                default: html.Append(c); break;
-            }
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ => "&#39;",
+            });
+            text = text[(special + 1)..];
         }
+        html.Append(text);
     }
+
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'");
 }
