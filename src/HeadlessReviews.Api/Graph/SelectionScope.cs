@@ -41,12 +41,9 @@ public static class SelectionScope
                     if (Mentions(inline.SelectionSet, document, name, spread)) return true;
                     break;
                 case GraphQLFragmentSpread fragmentSpread:
-                    var fragmentName = fragmentSpread.FragmentName.Name.StringValue;
-                    spread ??= [];
-                    if (!spread.Add(fragmentName)) break;
-                    var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == fragmentName);
+                    if (!FirstSpread(fragmentSpread, ref spread)) break;
                     // A fragment the document lacks fails validation before this runs; be safe anyway.
-                    if (fragment is null || Mentions(fragment.SelectionSet, document, name, spread)) return true;
+                    if (Fragment(document, fragmentSpread) is not { } fragment || Mentions(fragment.SelectionSet, document, name, spread)) return true;
                     break;
             }
         }
@@ -68,11 +65,8 @@ public static class SelectionScope
                     if (!Within(inline.SelectionSet, document, fields, spread)) return false;
                     break;
                 case GraphQLFragmentSpread fragmentSpread:
-                    var name = fragmentSpread.FragmentName.Name.StringValue;
-                    spread ??= [];
-                    if (!spread.Add(name)) break;
-                    var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
-                    if (fragment is null || !Within(fragment.SelectionSet, document, fields, spread)) return false;
+                    if (!FirstSpread(fragmentSpread, ref spread)) break;
+                    if (Fragment(document, fragmentSpread) is not { } fragment || !Within(fragment.SelectionSet, document, fields, spread)) return false;
                     break;
                 default:
                     return false;
@@ -80,4 +74,11 @@ public static class SelectionScope
         }
         return true;
     }
+
+    // A fragment spread twice below one field is read once.
+    private static bool FirstSpread(GraphQLFragmentSpread fragmentSpread, ref HashSet<string>? spread) =>
+        (spread ??= []).Add(fragmentSpread.FragmentName.Name.StringValue);
+
+    private static GraphQLFragmentDefinition? Fragment(GraphQLDocument document, GraphQLFragmentSpread fragmentSpread) =>
+        document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == fragmentSpread.FragmentName.Name.StringValue);
 }

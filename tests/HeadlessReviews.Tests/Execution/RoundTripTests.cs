@@ -76,6 +76,20 @@ public sealed class RoundTripTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task A_count_asked_for_in_a_fragment_is_read_along_too()
+    {
+        // 1 the reviews with their counts (the fragment is read through), 2 their films.
+        Api.RoundTrips.Reset();
+        var data = await GraphQL.DataAsync("""
+            query { reviews(first: 5) { nodes { ...Card } } }
+            fragment Card on Review { headline ... on Review { commentCount film { title } } }
+            """);
+
+        Assert.Equal(2, Api.RoundTrips.Count);
+        Assert.Equal(5, ((JsonArray)data["reviews"]!["nodes"]!).Count);
+    }
+
+    [Fact]
     public async Task Review_page_costs_four_round_trips()
     {
         // 1 the review by slug with its comment count, 2 its film and 3 its comments (the same level),
