@@ -18,11 +18,19 @@ public sealed class NestedRowJsonSerializer(Marten.ISerializer inner) : Marten.I
     // The first byte of jsonb's binary form; json has none (a JSON text cannot start with it).
     private const byte JsonbVersion = 1;
 
-    public T FromJson<T>(DbDataReader reader, int index) =>
-        reader is NpgsqlNestedDataReader ? Parse(reader, index, stream => inner.FromJson<T>(stream)) : inner.FromJson<T>(reader, index);
+    public T FromJson<T>(DbDataReader reader, int index)
+    {
+        if (reader is not NpgsqlNestedDataReader) return inner.FromJson<T>(reader, index);
+        using var json = PooledJson.Read(reader, index);
+        return inner.FromJson<T>(json);
+    }
 
-    public object FromJson(Type type, DbDataReader reader, int index) =>
-        reader is NpgsqlNestedDataReader ? Parse(reader, index, stream => inner.FromJson(type, stream)) : inner.FromJson(type, reader, index);
+    public object FromJson(Type type, DbDataReader reader, int index)
+    {
+        if (reader is not NpgsqlNestedDataReader) return inner.FromJson(type, reader, index);
+        using var json = PooledJson.Read(reader, index);
+        return inner.FromJson(type, json);
+    }
 
     public ValueTask<T> FromJsonAsync<T>(DbDataReader reader, int index, CancellationToken cancellationToken = default) =>
         reader is NpgsqlNestedDataReader ? ValueTask.FromResult(FromJson<T>(reader, index)) : inner.FromJsonAsync<T>(reader, index, cancellationToken);
@@ -30,20 +38,27 @@ public sealed class NestedRowJsonSerializer(Marten.ISerializer inner) : Marten.I
     public ValueTask<object> FromJsonAsync(Type type, DbDataReader reader, int index, CancellationToken cancellationToken = default) =>
         reader is NpgsqlNestedDataReader ? ValueTask.FromResult(FromJson(type, reader, index)) : inner.FromJsonAsync(type, reader, index, cancellationToken);
 
-    private static TResult Parse<TResult>(DbDataReader reader, int index, Func<Stream, TResult> parse)
+    /// <summary>A column's JSON in a pooled buffer, without jsonb's version byte; disposing it returns the buffer.</summary>
+    private sealed class PooledJson : MemoryStream
     {
-        var length = checked((int)reader.GetBytes(index, 0, null, 0, 0));
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-        try
+        private byte[]? _rented;
+
+        private PooledJson(byte[] rented, int start, int count) : base(rented, start, count, writable: false) => _rented = rented;
+
+        public static PooledJson Read(DbDataReader reader, int index)
         {
-            var read = (int)reader.GetBytes(index, 0, buffer, 0, length);
-            var start = read > 0 && buffer[0] == JsonbVersion ? 1 : 0;
-            using var json = new MemoryStream(buffer, start, read - start, writable: false);
-            return parse(json);
+            var length = checked((int)reader.GetBytes(index, 0, null, 0, 0));
+            var rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+            var read = (int)reader.GetBytes(index, 0, rented, 0, length);
+            var start = read > 0 && rented[0] == JsonbVersion ? 1 : 0;
+            return new PooledJson(rented, start, read - start);
         }
-        finally
+
+        protected override void Dispose(bool disposing)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            base.Dispose(disposing);
+            // Once: a buffer returned twice would be handed to two renters.
+            if (disposing && Interlocked.Exchange(ref _rented, null) is { } rented) ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
