@@ -22,6 +22,7 @@ public static class CommentsFeature
         services.AddScoped<ApprovedCommentsByReviewLoader>();
         services.AddScoped<CommentCountsLoader>();
         services.AddScoped<IReviewReadAlong, CommentCountReadAlong>();
+        services.AddScoped<IReviewLookupReadAlong, CommentThreadReadAlong>();
         services.AddScoped<CommentsByIdLoader>();
         services.AddSingleton<ITypeFields<ReviewType>, ReviewCommentFields>();
         services.AddScoped<IDeletionCascade<Review>, CommentsOfDeletedReview>();

@@ -17,6 +17,7 @@ public static class FilmsFeature
         services.ConfigureMarten(FilmCards.Configure);
         services.AddScoped<FilmsByIdLoader>();
         services.AddScoped<FilmCardsByIdLoader>();
+        services.AddScoped<FilmReadAlong>();
         services.AddSingleton<IAnnouncedNode, FilmAnnouncedNode>();
         services.AddScoped<FilmIdsBySlugLoader>();
         services.AddScoped<FilmsByPersonLoader>();

@@ -33,9 +33,11 @@ public static class SingleLookup
 
     /// <summary>
     /// Adds a root field <c>name(slug:, id:)</c> answered by <see cref="LoadAsync"/> with the feature's
-    /// slug and id loaders: the one shape of <c>review</c>, <c>film</c> and <c>person</c>.
+    /// slug and id loaders: the one shape of <c>review</c>, <c>film</c> and <c>person</c>. <paramref name="beforeLookup"/>
+    /// may tell the slug loader what else to read in its round trip.
     /// </summary>
-    public static void AddRootField<TGraphType, T, TIdsBySlug, TById>(QueryType query, string name, string typeName, string description, string slugDescription)
+    public static void AddRootField<TGraphType, T, TIdsBySlug, TById>(QueryType query, string name, string typeName, string description, string slugDescription,
+        Action<IResolveFieldContext, TIdsBySlug>? beforeLookup = null)
         where TGraphType : IGraphType
         where T : class
         where TIdsBySlug : BatchLoader<string, Guid?>
@@ -45,5 +47,9 @@ public static class SingleLookup
             .Argument<StringGraphType>("slug", slugDescription)
             .Argument<IdGraphType>("id", $"The {typeName.ToLowerInvariant()}'s global id.")
             .Resolve().WithServices<TIdsBySlug, TById>()
-            .ResolveAsync(async (context, bySlug, byId) => await LoadAsync(context, typeName, bySlug, byId));
+            .ResolveAsync(async (context, bySlug, byId) =>
+            {
+                beforeLookup?.Invoke(context, bySlug);
+                return await LoadAsync(context, typeName, bySlug, byId);
+            });
 }

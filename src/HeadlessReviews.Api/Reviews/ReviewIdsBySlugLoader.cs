@@ -1,3 +1,4 @@
+using GraphQL;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Storage;
 using Marten;
@@ -7,29 +8,57 @@ namespace HeadlessReviews.Api.Reviews;
 /// <summary>
 /// Review ids by current or former slug, for <c>review(slug:)</c>, which then loads through <see cref="ReviewsByIdLoader"/>.
 /// The same round trip reads the reviews and primes that loader with them (its visibility rule applied), so
-/// a review page's lookup by slug costs one round trip, not two; it reads every <see cref="IReviewReadAlong"/>
-/// value too (an index probe each, asked for or not: the loader does not see the selection set). A current
-/// slug wins over a former one (former ones are unique among themselves too, see ReviewSlugs).
+/// a review page's lookup by slug costs one round trip, not two. It reads every <see cref="IReviewReadAlong"/>
+/// value too (an index probe each, asked for or not), and each <see cref="IReviewLookupReadAlong"/> that a
+/// lookup's selection set asked for (<see cref="AskedBy"/>): a review page's review, count, film, cast and
+/// comments come in one round trip. A current slug wins over a former one (former ones are unique among
+/// themselves too, see ReviewSlugs).
 /// </summary>
-public sealed class ReviewIdsBySlugLoader(IQuerySession session, ReviewsByIdLoader reviewsById, IEnumerable<IReviewReadAlong> readAlongs)
+public sealed class ReviewIdsBySlugLoader(IQuerySession session, ReviewsByIdLoader reviewsById,
+    IEnumerable<IReviewReadAlong> values, IEnumerable<IReviewLookupReadAlong> documents)
     : BatchLoader<string, Guid?>
 {
+    private readonly IReviewLookupReadAlong[] _documents = [.. documents];
+    private readonly bool[] _asked = new bool[documents.Count()];
+
+    /// <summary>Reads along, from now on, what the selection set below <paramref name="context"/>'s field asks for (and what was asked before).</summary>
+    public void AskedBy(IResolveFieldContext context)
+    {
+        for (var i = 0; i < _documents.Length; i++) _asked[i] |= _documents[i].Asked(context);
+    }
+
     protected override async Task<IReadOnlyDictionary<string, Guid?>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var slugs = keys.ToArray();
-        var along = ReviewReadAlongs.All(readAlongs);
-        var found = await session.AdvancedSql.QueryAsync<string, Review, int[]>('^',
-            $"select row(s.slug), row(s.data, s.mt_version), row({along.Column("s")}) from (select id, slug, data, mt_version, 0 as former from {Tables.Reviews} where slug = any(^) " +
-            $"union all select id, old, data, mt_version, 1 from {Tables.Reviews}, unnest(previous_slugs) as old where previous_slugs && ^ and old = any(^)) s order by s.former",
-            cancellationToken, slugs, slugs, slugs).ConfigureAwait(false);
+        var along = ReviewReadAlongs.All(values);
+        var asked = _documents.Where((_, i) => _asked[i]).ToArray();
+        // Columns: slug, review, its version, the values, then one per document read along.
+        var columns = string.Concat(asked.Select(document => ", " + document.Sql("s")));
+        var batch = session.CreateBatchQuery();
+        var rows = batch.AddItem(new SqlRows<(string Slug, Review Review, int[] Values, object?[] Documents)>(
+            $"select s.slug, s.data, s.mt_version, {along.Column("s")}{columns} " +
+            $"from (select id, slug, data, mt_version, film_id, 0 as former from {Tables.Reviews} where slug = any(^) " +
+            $"union all select id, old, data, mt_version, film_id, 1 from {Tables.Reviews}, unnest(previous_slugs) as old where previous_slugs && ^ and old = any(^)) s order by s.former",
+            '^', [slugs, slugs, slugs], (reader, serializer) =>
+            {
+                var review = serializer.FromJson<Review>(reader, 1);
+                // The version is Marten's column, not the copy inside the document.
+                review.Version = reader.GetInt32(2);
+                var read = new object?[asked.Length];
+                for (var i = 0; i < asked.Length; i++) read[i] = asked[i].Read(reader, 4 + i, serializer);
+                return (reader.GetString(0), review, serializer.FromJson<int[]>(reader, 3), read);
+            }));
+        await batch.Execute(cancellationToken).ConfigureAwait(false);
         var ids = new Dictionary<string, Guid?>(StringComparer.Ordinal);
-        foreach (var (slug, review, values) in found)
+        foreach (var (slug, review, read, documents) in await rows.ConfigureAwait(false))
         {
             if (!ids.TryAdd(slug, review.Id)) continue;
             var visible = reviewsById.Visible(review);
             reviewsById.Prime(review.Id, visible);
             // A review the viewer may not see shows nothing of its own.
-            if (visible is not null) along.Receive(review.Id, values);
+            if (visible is null) continue;
+            along.Receive(review.Id, read);
+            for (var i = 0; i < asked.Length; i++) asked[i].Received(review, documents[i]);
         }
         return ids;
     }

@@ -17,7 +17,8 @@ public sealed class ReviewQueries : IQueryFields
     {
         SingleLookup.AddRootField<ReviewType, Review, ReviewIdsBySlugLoader, ReviewsByIdLoader>(query, "review", "Review",
             "One review, by `slug` or by global `id`; null when there is none the caller may see. A slug the review had when it was renamed after publication still finds it: when the answer's `slug` differs from the one asked for, redirect to it.",
-            "The review's slug (`her`), or one it had before a rename.");
+            "The review's slug (`her`), or one it had before a rename.",
+            (context, bySlug) => bySlug.AskedBy(context));
 
         query.Field<NonNullGraphType<ConnectionType<ReviewType, Review>>>("reviews")
             .Description("Published reviews, newest first unless `orderBy` says otherwise.")

@@ -20,6 +20,7 @@ public static class ReviewsFeature
         services.AddScoped<ReviewsByIdLoader>();
         services.AddSingleton<IAnnouncedNode, ReviewAnnouncedNode>();
         services.AddScoped<ReviewIdsBySlugLoader>();
+        services.AddScoped<IReviewLookupReadAlong, ReviewFilmReadAlong>();
         services.AddScoped<ReviewsByFilmLoader>();
         services.AddSingleton<IQueryFields, ReviewQueries>();
         services.AddSingleton<ITypeFields<FilmType>, FilmReviewFields>();

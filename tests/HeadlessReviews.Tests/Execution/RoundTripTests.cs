@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HeadlessReviews.Api.Reviews;
+using HeadlessReviews.Api.Storage;
 using HeadlessReviews.Tests.Infrastructure;
 
 namespace HeadlessReviews.Tests.Execution;
@@ -90,15 +91,33 @@ public sealed class RoundTripTests(ApiFactory api) : ApiTest(api)
     }
 
     [Fact]
-    public async Task Review_page_costs_four_round_trips()
+    public async Task Review_page_costs_one_round_trip()
     {
-        // 1 the review by slug with its comment count, 2 its film and 3 its comments (the same level),
-        // 4 the film's people.
+        // The review by slug with its comment count, its film with the people it credits, and its comment
+        // thread: one statement, as the raw endpoint's page is.
         Api.RoundTrips.Reset();
         var review = (await GraphQL.DataAsync(ReviewPage, new { slug = "her" }))["review"]!;
 
-        Assert.Equal(4, Api.RoundTrips.Count);
+        Assert.Equal(1, Api.RoundTrips.Count);
+        Assert.Single(Api.RoundTrips.Statements);
         Assert.NotEmpty(((JsonArray)review["film"]!["cast"]!).Select(member => (string?)member!["person"]!["name"]));
+        Assert.NotEmpty((JsonArray)review["comments"]!["nodes"]!);
+    }
+
+    [Fact]
+    public async Task A_lookup_by_slug_reads_along_only_what_is_asked_for()
+    {
+        // The film without its people: one round trip, and the people, asked for on their own, another.
+        Api.RoundTrips.Reset();
+        await GraphQL.DataAsync("query($slug: String!) { review(slug: $slug) { film { title synopsis } } }", new { slug = "her" });
+        Assert.Equal(1, Api.RoundTrips.Count);
+        Assert.DoesNotContain(Tables.People, Api.RoundTrips.Statements[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(Tables.Comments + " d", Api.RoundTrips.Statements[0], StringComparison.Ordinal);
+
+        Api.RoundTrips.Reset();
+        await GraphQL.DataAsync("query($slug: String!) { review(slug: $slug) { headline } }", new { slug = "her" });
+        Assert.Equal(1, Api.RoundTrips.Count);
+        Assert.DoesNotContain(Tables.Films, Api.RoundTrips.Statements[0], StringComparison.Ordinal);
     }
 
     [Fact]

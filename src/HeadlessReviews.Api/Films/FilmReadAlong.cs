@@ -1,0 +1,56 @@
+using GraphQL;
+using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.People;
+using HeadlessReviews.Api.Storage;
+
+namespace HeadlessReviews.Api.Films;
+
+/// <summary>How much of a film a lookup of what credits it reads in its own round trip.</summary>
+public enum FilmAlong
+{
+    None,
+    Film,
+    FilmAndPeople,
+}
+
+/// <summary>
+/// A film, and the people it credits when they are asked for, read in the round trip of the one row that
+/// points at it (the review page's review): <see cref="Received"/> primes the request's film, film-card and
+/// people loaders, so the fields below load from them as they always do. Registered scoped.
+/// </summary>
+public sealed class FilmReadAlong(FilmsByIdLoader films, FilmCardsByIdLoader cards, PeopleByIdLoader people)
+{
+    /// <summary>Fields of <c>Film</c> that show the people it credits.</summary>
+    private static readonly string[] PeopleFields = ["directors", "writers", "cast"];
+
+    /// <summary>What the selection set below the resolving field asks of the film named <paramref name="field"/>.</summary>
+    public static FilmAlong Asked(IResolveFieldContext context, string field) =>
+        !SelectionScope.Mentions(context, field) ? FilmAlong.None
+        : PeopleFields.Any(name => SelectionScope.Mentions(context, name)) ? FilmAlong.FilmAndPeople
+        : FilmAlong.Film;
+
+    /// <summary>
+    /// The column for the film whose id is the SQL expression <paramref name="filmId"/>: JSON that reads as a
+    /// <see cref="FilmRow"/>, or null. It adds no rows (scalar subqueries probing primary keys).
+    /// </summary>
+    public static string Column(string filmId, FilmAlong along) => along switch
+    {
+        FilmAlong.None => "null::json",
+        _ => $"(select json_build_object('Film', {DocumentJson.WithVersion("f")}, 'People', {(along == FilmAlong.FilmAndPeople ? PeopleOf("f") : "null")}) " +
+             $"from {Tables.Films} f where f.id = {filmId})",
+    };
+
+    private static string PeopleOf(string film) =>
+        $"(select json_agg({DocumentJson.WithVersion("p")}) from {Tables.People} p where p.id = any({film}.credited_person_ids))";
+
+    public void Received(FilmRow row)
+    {
+        films.Prime(row.Film.Id, row.Film);
+        // The whole film answers every field a card does, exactly as the card would.
+        cards.Prime(row.Film.Id, row.Film);
+        foreach (var person in row.People ?? []) people.Prime(person.Id, person);
+    }
+}
+
+/// <summary>A film as <see cref="FilmReadAlong.Column"/> reads it; <see cref="People"/> is null when they were not asked for.</summary>
+public sealed record FilmRow(Film Film, List<Person>? People);
