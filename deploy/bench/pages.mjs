@@ -264,6 +264,18 @@ function report(resultsFile, metaFile, outMd, outSvg, staleFile) {
   const failing = stat.filter((s) => s.errors + s.readerErrors > 0);
   target('no errors in any cell', failing.length === 0, failing.length ? failing.map((s) => `${s.scale} ${s.op} c=${s.c} ${NAMES[s.contender]}`).join('; ') : '0');
   lines.push('', '## Targets (issue 16)', '', '| target | status | measured |', '| --- | --- | --- |', ...targets, '');
+  const floors = Object.entries(meta.engineFloor ?? {});
+  if (floors.length) {
+    lines.push("## The GraphQL engine's floor (review page)", '',
+      "`deploy/bench/EngineFloor`: the review page's document executed by GraphQL.NET alone over the page HeadlessReviews answered, held in memory " +
+      '(no HTTP, database or loaders; no validation rules; serial execution), for what any GraphQL.NET service pays before it reads a row. ' +
+      'Beside it, the server CPU per review page measured above (c=16).', '');
+    for (const [scale, line] of floors) {
+      const hr = find(scale, 'review', 16, 'hr'), raw = find(scale, 'review', 16, 'raw');
+      lines.push(`- ${scale}: ${line}` + (hr && raw ? `; server CPU a page: HeadlessReviews ${f(hr.serverMsPerReq, 2)} ms, raw ${f(raw.serverMsPerReq, 2)} ms` : ''));
+    }
+    lines.push('');
+  }
   if (meta.quick) lines.push('Smoke run: the statuses above only show the checks work; they say nothing about the service.', '');
   lines.push(`![Throughput per contender](${meta.svgName})`, '');
   writeFileSync(outMd, lines.join('\n'));

@@ -25,7 +25,7 @@ source "$REPO/deploy/local/postgres.sh"
 cd "$REPO"
 command_line="deploy/bench/pages.sh${*:+ $*}"
 
-scales=S,M duration=20 warmup=5 first_warmup=15 rounds=2 concurrency=1,16,64 quick=0 load_only=0 ops=review,home,search,comment contenders=hr,hrc,pg,raw
+scales=S,M duration=20 warmup=5 first_warmup=15 rounds=2 concurrency=1,16,64 quick=0 load_only=0 floor_seconds=10 ops=review,home,search,comment contenders=hr,hrc,pg,raw
 while (($#)); do
   case $1 in
     --scales | --scale) scales=$2; shift 2 ;;
@@ -37,7 +37,7 @@ while (($#)); do
     --ops) ops=$2; shift 2 ;;
     --contenders) contenders=$2; shift 2 ;;
     --load-only) load_only=1; shift ;;
-    --quick) quick=1 scales=S duration=3 warmup=1 first_warmup=1 rounds=1 concurrency=1,16 stale_changes=40; shift ;;
+    --quick) quick=1 scales=S duration=3 warmup=1 first_warmup=1 rounds=1 concurrency=1,16 stale_changes=40 floor_seconds=2; shift ;;
     *) pglocal_die "unknown argument $1 (see the head of $0)" ;;
   esac
 done
@@ -58,7 +58,7 @@ if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
   pglocal_say "publishing src/HeadlessReviews.Api (Release, $runtime, ReadyToRun)"
   flock -w 900 /tmp/hr-build.lock dotnet publish src/HeadlessReviews.Api -c Release -r "$runtime" --self-contained false \
     -nologo -v q -o "$API_DIR" >&2
-  for project in deploy/bench/Loader deploy/bench/Raw; do
+  for project in deploy/bench/Loader deploy/bench/Raw deploy/bench/EngineFloor; do
     pglocal_say "building $project (Release)"
     flock -w 900 /tmp/hr-build.lock dotnet build "$project" -c Release -nologo -v q >&2
   done
@@ -67,6 +67,7 @@ API_DLL=$API_DIR/HeadlessReviews.Api.dll
 LOADER_DLL=$BENCH/Loader/bin/Release/net10.0/HeadlessReviews.Bench.Loader.dll
 [[ -f $LOADER_DLL ]] || LOADER_DLL=$BENCH/Loader/bin/Release/net10.0/Loader.dll
 RAW_DLL=$BENCH/Raw/bin/Release/net10.0/Raw.dll
+FLOOR_DLL=$BENCH/EngineFloor/bin/Release/net10.0/EngineFloor.dll
 POSTGRAPHILE=$BENCH/postgraphile/node_modules/postgraphile/cli.js
 [[ -f $POSTGRAPHILE ]] || (cd "$BENCH/postgraphile" && npm ci --no-audit --no-fund >&2)
 
@@ -138,7 +139,7 @@ pglocal_init throwaway
 pglocal_start random
 pg_version=$(pglocal_psql -d postgres -tAc 'show server_version')
 
-declare -A load_seconds cold_start sizes rss_hr rss_hrc rss_pg rss_raw
+declare -A load_seconds cold_start sizes floor rss_hr rss_hrc rss_pg rss_raw
 results=$work/results.jsonl
 : >"$results"
 # Each scale has a database of its own: the service's Marten tables, and the relational copy in schema rel.
@@ -210,6 +211,14 @@ for scale in "${scale_list[@]}"; do
   mkdir -p "$work/bodies-$scale"
   node "$BENCH/pages.mjs" bodies "$work/targets-$scale.tsv" "$work/bodies-$scale"
   node "$BENCH/pages.mjs" check "$work/bodies-$scale" "http://127.0.0.1:$hr_port" "http://127.0.0.1:$hrc_port" "http://127.0.0.1:$pg_port" "http://127.0.0.1:$raw_port" "$editor_token"
+
+  # The GraphQL engine alone on this scale's first review page, as HeadlessReviews answered it (before any load).
+  if [[ " ${ops[*]} " == *" review "* ]]; then
+    head -n 1 "$work/bodies-$scale/hr-review.txt" >"$work/floor-request-$scale.json"
+    curl -fsS -H 'content-type: application/json' --data @"$work/floor-request-$scale.json" "http://127.0.0.1:$hr_port/graphql" >"$work/floor-page-$scale.json"
+    pglocal_say "  the engine's floor on the review page ($((2 * floor_seconds)) s)"
+    floor[$scale]=$(dotnet "$FLOOR_DLL" "$work/floor-request-$scale.json" "$work/floor-page-$scale.json" "$floor_seconds") || pglocal_die "the engine-floor run failed"
+  fi
 
   declare -A pid_of=([hr]=$hr_pid [hrc]=$hrc_pid [pg]=$pg_pid [raw]=$raw_pid)
   declare -A url_of=([hr]=http://127.0.0.1:$hr_port [hrc]=http://127.0.0.1:$hrc_port [pg]=http://127.0.0.1:$pg_port [raw]=http://127.0.0.1:$raw_port)
@@ -292,7 +301,7 @@ cat >"$work/meta.json" <<JSON
 {"date":"$(date -u '+%Y-%m-%d %H:%M UTC')","machine":"$machine","postgres":"PostgreSQL $pg_version (throwaway cluster, fsync off)",
  "command":"$command_line","quick":$([[ $quick == 1 ]] && echo true || echo false),"rounds":$rounds,"duration":$duration,"warmup":$warmup,"firstWarmup":$first_warmup,
  "concurrency":[$concurrency],"scales":["$(IFS=,; echo "${scale_list[*]}" | sed 's/,/","/g')"],
- "sizes":$(json_map sizes),"loadSeconds":$(json_map load_seconds),"coldStart":$cold_json,"rss":$rss_json,"svgName":"${base##*/}.svg"}
+ "engineFloor":$(json_map floor),"sizes":$(json_map sizes),"loadSeconds":$(json_map load_seconds),"coldStart":$cold_json,"rss":$rss_json,"svgName":"${base##*/}.svg"}
 JSON
 node "$BENCH/pages.mjs" report "$results" "$work/meta.json" "$base.md" "$base.svg" "$work/stale.json"
 cp "$work/stale.json" "$base.stale.json"
