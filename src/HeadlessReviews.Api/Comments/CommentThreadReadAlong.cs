@@ -17,10 +17,10 @@ public sealed class CommentThreadReadAlong(ApprovedCommentsByReviewLoader thread
     public bool Asked(IResolveFieldContext context) => SelectionScope.Mentions(context, "comments");
 
     public string Sql(string review) =>
-        $"(select json_agg({DocumentJson.WithVersion("d")} order by d.posted_at, d.id) from {Tables.Comments} d join {CommentVisibility.Shown($"array[{review}.id]")} s on s.id = d.id)";
+        $"(select json_agg({DocumentJson.Beside("d")} order by d.posted_at, d.id) from {Tables.Comments} d join {CommentVisibility.Shown($"array[{review}.id]")} s on s.id = d.id)";
 
     public object? Read(DbDataReader reader, int column, IStorageSerializer serializer) =>
-        reader.IsDBNull(column) ? null : serializer.FromJson<List<Comment>>(reader, column);
+        reader.IsDBNull(column) ? null : serializer.FromJson<List<Versioned<Comment>>>(reader, column).ConvertAll(comment => comment.Value);
 
     // No row of the thread: no comment readers see.
     public void Received(Review review, object? read) => threads.Prime(review.Id, read as List<Comment> ?? []);

@@ -36,21 +36,22 @@ public sealed class FilmReadAlong(FilmsByIdLoader films, FilmCardsByIdLoader car
     public static string Column(string filmId, FilmAlong along) => along switch
     {
         FilmAlong.None => "null::json",
-        _ => $"(select json_build_object('Film', {DocumentJson.WithVersion("f")}, 'People', {(along == FilmAlong.FilmAndPeople ? PeopleOf("f") : "null")}) " +
+        _ => $"(select json_build_object('Film', {DocumentJson.Beside("f")}, 'People', {(along == FilmAlong.FilmAndPeople ? PeopleOf("f") : "null")}) " +
              $"from {Tables.Films} f where f.id = {filmId})",
     };
 
     private static string PeopleOf(string film) =>
-        $"(select json_agg({DocumentJson.WithVersion("p")}) from {Tables.People} p where p.id = any({film}.credited_person_ids))";
+        $"(select json_agg({DocumentJson.Beside("p")}) from {Tables.People} p where p.id = any({film}.credited_person_ids))";
 
     public void Received(FilmRow row)
     {
-        films.Prime(row.Film.Id, row.Film);
+        var film = row.Film.Value;
+        films.Prime(film.Id, film);
         // The whole film answers every field a card does, exactly as the card would.
-        cards.Prime(row.Film.Id, row.Film);
-        foreach (var person in row.People ?? []) people.Prime(person.Id, person);
+        cards.Prime(film.Id, film);
+        foreach (var credited in row.People ?? []) people.Prime(credited.Document.Id, credited.Value);
     }
 }
 
 /// <summary>A film as <see cref="FilmReadAlong.Column"/> reads it; <see cref="People"/> is null when they were not asked for.</summary>
-public sealed record FilmRow(Film Film, List<Person>? People);
+public sealed record FilmRow(Versioned<Film> Film, List<Versioned<Person>>? People);
