@@ -52,6 +52,14 @@ public sealed class Review : IRevisioned, ICacheTagged
     [JsonIgnore]
     public int? ExcerptsUpTo { get; set; }
 
+    /// <summary>
+    /// Set on a review the lookup by slug read for a page that shows only its body's HTML and pull-quotes
+    /// (<see cref="ReviewIdsBySlugLoader"/>): the body's Markdown and plain text, two thirds of a review, were
+    /// left in the database and are empty here. Never stored.
+    /// </summary>
+    [JsonIgnore]
+    public bool BodyHtmlOnly { get; set; }
+
     /// <summary>Marten calls this when it maps the document: indexes its fluent configuration cannot express.</summary>
     public static void ConfigureMarten(DocumentMapping mapping) => ReviewStorage.AddPublishedListIndex(mapping);
 }

@@ -1,9 +1,13 @@
+using System.Collections.Frozen;
 using GraphQL.Types;
 
 namespace HeadlessReviews.Api.Reviews;
 
 public sealed class ReviewBodyType : ObjectGraphType<ReviewBody>
 {
+    /// <summary>The fields a body read without its Markdown and plain text answers (<see cref="Review.BodyHtmlOnly"/>).</summary>
+    public static readonly FrozenSet<string> HtmlOnlyFields = FrozenSet.ToFrozenSet(["__typename", "html", "pullQuotes"], StringComparer.Ordinal);
+
     public ReviewBodyType()
     {
         Name = "ReviewBody";

@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Execution;
@@ -26,10 +25,16 @@ public sealed class ReviewType : ObjectGraphType<Review>
             .Resolve().WithServices<FilmsByIdLoader, FilmCardsByIdLoader>().Resolve((context, films, cards) =>
                 SelectionScope.AsksOnlyFor(context, FilmCards.Fields) ? cards.Load(context.Source.FilmId) : films.Load(context.Source.FilmId));
         Field(x => x.Byline).Description("Who wrote it.");
+        // A card holds only part of the body, a review read for its page only the HTML and pull-quotes: a field
+        // needing more loads the whole review (a safety net: both are read in part only when no field needs more).
         Field<NonNullGraphType<ReviewBodyType>>("body").Description("The text: Markdown source, safe HTML, plain text and pull-quotes.")
-            .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) => context.Source.ExcerptsUpTo is null
-                ? DataLoaderResults.FromValue(context.Source.Body)
-                : Whole(reviews, context.Source).Then(review => review.Body));
+            .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) =>
+            {
+                var review = context.Source;
+                return review.ExcerptsUpTo is null && (!review.BodyHtmlOnly || SelectionScope.AsksOnlyFor(context, ReviewBodyType.HtmlOnlyFields))
+                    ? DataLoaderResults.FromValue(review.Body)
+                    : reviews.LoadWhole(review).Then(whole => whole.Body);
+            });
         Field<NonNullGraphType<StringGraphType>>("excerpt")
             .Description("The start of the text as plain text, cut at a word boundary to at most `length` characters (with `…` when cut); when the body has a `<!--more-->` paragraph, only the text before it.")
             .Argument<IntGraphType>("length", "Most characters to return, 1 to 2000.", argument => argument.DefaultValue = ReviewCards.DefaultExcerptLength)
@@ -39,9 +44,9 @@ public sealed class ReviewType : ObjectGraphType<Review>
                 if (length is < 1 or > Excerpt.MaxLength)
                     throw new UserInputError("length", $"`length` must be between 1 and {Excerpt.MaxLength}; it was {length}.");
                 var review = context.Source;
-                return review.ExcerptsUpTo is null || length <= review.ExcerptsUpTo
+                return !review.BodyHtmlOnly && (review.ExcerptsUpTo is null || length <= review.ExcerptsUpTo)
                     ? DataLoaderResults.FromValue(Excerpt.Of(ReviewBody.ExcerptSource(review.Body.Text, review.ExcerptChars), length))
-                    : Whole(reviews, review).Then(whole => Excerpt.Of(ReviewBody.ExcerptSource(whole.Body.Text, whole.ExcerptChars), length));
+                    : reviews.LoadWhole(review).Then(whole => Excerpt.Of(ReviewBody.ExcerptSource(whole.Body.Text, whole.ExcerptChars), length));
             });
         Field<NonNullGraphType<VerdictType>>("verdict").Description("Pop or Poop, with its summary.").Resolve(context => context.Source.Verdict);
         Field(x => x.PublishedAt, nullable: true).Description("When it was first published; null until then.");
@@ -53,8 +58,4 @@ public sealed class ReviewType : ObjectGraphType<Review>
             .Resolve().WithService<RevisionsByReviewLoader>().Resolve((context, revisions) => revisions.Load(context.Source.Id));
         this.AddContributed(contributions);
     }
-
-    // A card holds only part of the body (a safety net: lists load cards only when no field needs more).
-    private static IDataLoaderResult<Review> Whole(ReviewsByIdLoader reviews, Review card) =>
-        reviews.Load(card.Id).Then(review => review ?? throw new InvalidOperationException($"Review {card.Id} is no longer visible."));
 }

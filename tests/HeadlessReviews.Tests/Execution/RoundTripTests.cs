@@ -59,6 +59,7 @@ public sealed class RoundTripTests(ApiFactory api) : ApiTest(api)
         query ReviewPage($slug: String!) {
           review(slug: $slug) {
             headline
+            body { html pullQuotes }
             film { title directors { name } cast { person { name } character } }
             commentCount
             comments(first: 20) { nodes { authorName replies { authorName } } }
@@ -102,6 +103,7 @@ public sealed class RoundTripTests(ApiFactory api) : ApiTest(api)
         Assert.Single(Api.RoundTrips.Statements);
         Assert.NotEmpty(((JsonArray)review["film"]!["cast"]!).Select(member => (string?)member!["person"]!["name"]));
         Assert.NotEmpty((JsonArray)review["comments"]!["nodes"]!);
+        Assert.StartsWith("<p>", (string?)review["body"]!["html"], StringComparison.Ordinal);
     }
 
     [Fact]

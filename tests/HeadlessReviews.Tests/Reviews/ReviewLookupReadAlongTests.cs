@@ -18,13 +18,15 @@ public sealed class ReviewLookupReadAlongTests(ApiFactory api) : ApiTest(api), I
 {
     private const string Page = """
         review(SELECTOR) {
-          id version slug headline commentCount
+          id version slug headline commentCount body { html pullQuotes }
           film { id version slug title synopsis genres poster { url }
             directors { id version name bio } writers { id version name } cast { billing character person { id version slug name } } }
           comments(first: 20) { totalCount pageInfo { hasNextPage endCursor }
             nodes { id version authorName html parent { id } replies { id version authorName replies { id authorName } } } }
         }
         """;
+
+    private const string Markdown = "A *film* about a voice.\n\n> Lonely people, and one voice.\n\nSee it.";
 
     private static readonly DateTimeOffset Day = new(2024, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -44,7 +46,7 @@ public sealed class ReviewLookupReadAlongTests(ApiFactory api) : ApiTest(api), I
         _review = new Review
         {
             Id = Guid.NewGuid(), Slug = $"read-along-{Guid.NewGuid():N}", PreviousSlugs = [$"read-along-before-{Guid.NewGuid():N}"],
-            Headline = "Review – Read Along", FilmId = _film.Id, Byline = "Test Writer", Body = ReviewBody.FromMarkdown("A *film*."),
+            Headline = "Review – Read Along", FilmId = _film.Id, Byline = "Test Writer", Body = ReviewBody.FromMarkdown(Markdown),
             Verdict = new Verdict(VerdictRating.Pop, "Yes."), Status = ReviewStatus.Published,
             PublishedAt = Day, CreatedAt = Day, UpdatedAt = Day,
         };
@@ -94,6 +96,56 @@ public sealed class ReviewLookupReadAlongTests(ApiFactory api) : ApiTest(api), I
         var threads = bySlug["comments"]!["nodes"]!.AsArray();
         Assert.Equal([Encode(_comments[0]), Encode(_comments[4])], threads.Select(thread => (string)thread!["id"]!));
         Assert.Equal(Encode(_comments[2]), (string?)threads[0]!["replies"]![0]!["id"]);
+    }
+
+    [Fact]
+    public async Task A_page_showing_only_the_html_is_read_without_the_markdown_and_the_text()
+    {
+        Api.RoundTrips.Reset();
+        var page = await PageAsync("slug: $key", _review.Slug);
+
+        Assert.Equal(_review.Body.Html, (string?)page["body"]!["html"]);
+        Assert.Equal(["Lonely people, and one voice."], page["body"]!["pullQuotes"]!.AsArray().Select(quote => (string?)quote));
+        // One statement, which reads the body's HTML on its own: the Markdown and the plain text stayed in the database.
+        var statement = Assert.Single(Api.RoundTrips.Statements);
+        Assert.Contains("'Html'", statement, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("body { markdown text html pullQuotes } excerpt(length: 12)")]
+    [InlineData("... on Review { body { text } } excerpt")]
+    [InlineData("... Source excerpt(length: 5)")]
+    public async Task A_lookup_asking_for_the_markdown_or_the_text_gets_them_whole(string selection)
+    {
+        var fragment = selection.Contains("... Source", StringComparison.Ordinal) ? " fragment Source on Review { body { markdown } }" : "";
+        var query = $"query($slug: String!, $id: ID!) {{ bySlug: review(slug: $slug) {{ {selection} }} byId: review(id: $id) {{ {selection} }} }}{fragment}";
+
+        var data = await GraphQL.DataAsync(query, new { slug = _review.Slug, id = GlobalId.Encode("Review", _review.Id) });
+
+        Assert.Equal(data["byId"]!.ToJsonString(), data["bySlug"]!.ToJsonString());
+        if (data["bySlug"]!["body"]?["markdown"] is { } markdown) Assert.Equal(Markdown, (string?)markdown);
+        if (data["bySlug"]!["body"]?["text"] is { } text) Assert.StartsWith("A film about a voice.", (string?)text, StringComparison.Ordinal);
+        Assert.StartsWith("A", (string?)data["bySlug"]!["excerpt"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_review_read_for_its_page_still_answers_whole_elsewhere_in_the_request()
+    {
+        // The lookup reads only the HTML and caches what it read. The same review, reached from a comment one
+        // level further down (after the lookup), must still give its Markdown, its text and its excerpt.
+        var data = await GraphQL.DataAsync("""
+            query($slug: String!, $comment: ID!) {
+              review(slug: $slug) { body { html } }
+              node(id: $comment) { ... on Comment { review { excerpt(length: 10) body { markdown text html } } } }
+            }
+            """, new { slug = _review.Slug, comment = Encode(_comments[0]) });
+
+        Assert.Equal(_review.Body.Html, (string?)data["review"]!["body"]!["html"]);
+        var fromComment = data["node"]!["review"]!;
+        Assert.Equal(Markdown, (string?)fromComment["body"]!["markdown"]);
+        Assert.Equal(_review.Body.Text, (string?)fromComment["body"]!["text"]);
+        Assert.Equal(_review.Body.Html, (string?)fromComment["body"]!["html"]);
+        Assert.Equal("A film…", (string?)fromComment["excerpt"]);
     }
 
     [Fact]
