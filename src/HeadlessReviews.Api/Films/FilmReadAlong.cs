@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GraphQL;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.People;
@@ -21,12 +22,12 @@ public enum FilmAlong
 public sealed class FilmReadAlong(FilmsByIdLoader films, FilmCardsByIdLoader cards, PeopleByIdLoader people)
 {
     /// <summary>Fields of <c>Film</c> that show the people it credits.</summary>
-    private static readonly string[] PeopleFields = ["directors", "writers", "cast"];
+    private static readonly FrozenSet<string> PeopleFields = FrozenSet.ToFrozenSet(["directors", "writers", "cast"], StringComparer.Ordinal);
 
     /// <summary>What the selection set below the resolving field asks of the film named <paramref name="field"/>.</summary>
     public static FilmAlong Asked(IResolveFieldContext context, string field) =>
         !SelectionScope.Mentions(context, field) ? FilmAlong.None
-        : PeopleFields.Any(name => SelectionScope.Mentions(context, name)) ? FilmAlong.FilmAndPeople
+        : SelectionScope.MentionsAny(context, PeopleFields) ? FilmAlong.FilmAndPeople
         : FilmAlong.Film;
 
     /// <summary>

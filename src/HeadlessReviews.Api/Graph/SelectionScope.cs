@@ -24,9 +24,13 @@ public static class SelectionScope
     /// fragments too, whatever its parent: a conservative answer for reading a value along with a list.
     /// </summary>
     public static bool Mentions(IResolveFieldContext context, string field) =>
-        Mentions(context.FieldAst.SelectionSet, context.Document, field, null);
+        Mentions(context.FieldAst.SelectionSet, context.Document, name => name == field, null);
 
-    private static bool Mentions(GraphQLSelectionSet? selections, GraphQLDocument document, string name, HashSet<string>? spread)
+    /// <summary>As <see cref="Mentions(IResolveFieldContext, string)"/>, for any of <paramref name="fields"/>, in one walk.</summary>
+    public static bool MentionsAny(IResolveFieldContext context, IReadOnlySet<string> fields) =>
+        Mentions(context.FieldAst.SelectionSet, context.Document, fields.Contains, null);
+
+    private static bool Mentions(GraphQLSelectionSet? selections, GraphQLDocument document, Func<string, bool> wanted, HashSet<string>? spread)
     {
         if (selections is null) return false;
         RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -35,15 +39,15 @@ public static class SelectionScope
             switch (selection)
             {
                 case GraphQLField field:
-                    if (field.Name.StringValue == name || Mentions(field.SelectionSet, document, name, spread)) return true;
+                    if (wanted(field.Name.StringValue) || Mentions(field.SelectionSet, document, wanted, spread)) return true;
                     break;
                 case GraphQLInlineFragment inline:
-                    if (Mentions(inline.SelectionSet, document, name, spread)) return true;
+                    if (Mentions(inline.SelectionSet, document, wanted, spread)) return true;
                     break;
                 case GraphQLFragmentSpread fragmentSpread:
                     if (!FirstSpread(fragmentSpread, ref spread)) break;
                     // A fragment the document lacks fails validation before this runs; be safe anyway.
-                    if (Fragment(document, fragmentSpread) is not { } fragment || Mentions(fragment.SelectionSet, document, name, spread)) return true;
+                    if (Fragment(document, fragmentSpread) is not { } fragment || Mentions(fragment.SelectionSet, document, wanted, spread)) return true;
                     break;
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GraphQL;
 using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
@@ -27,13 +28,13 @@ public sealed class ReviewIdsBySlugLoader(IQuerySession session, ReviewsByIdLoad
     private bool _wholeBody;
 
     /// <summary>The fields below a lookup that may need the body's Markdown or plain text (conservatively: wherever they are).</summary>
-    private static readonly string[] BodySourceFields = ["markdown", "text", "excerpt"];
+    private static readonly FrozenSet<string> BodySourceFields = FrozenSet.ToFrozenSet(["markdown", "text", "excerpt"], StringComparer.Ordinal);
 
     /// <summary>Reads along, from now on, what the selection set below <paramref name="context"/>'s field asks for (and what was asked before).</summary>
     public void AskedBy(IResolveFieldContext context)
     {
         for (var i = 0; i < _documents.Length; i++) _asked[i] |= _documents[i].Asked(context);
-        _wholeBody |= BodySourceFields.Any(field => SelectionScope.Mentions(context, field));
+        _wholeBody = _wholeBody || SelectionScope.MentionsAny(context, BodySourceFields);
     }
 
     protected override async Task<IReadOnlyDictionary<string, Guid?>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
