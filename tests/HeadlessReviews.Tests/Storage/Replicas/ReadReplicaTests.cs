@@ -11,6 +11,7 @@ namespace HeadlessReviews.Tests.Storage.Replicas;
 /// <c>Target Session Attributes=prefer-standby</c>): anonymous reads land on the standby, an editor reads
 /// their own write at once, a standby that falls behind or stops changes nothing a client sees.
 /// </summary>
+[Collection(StandbyCollection.Name)]
 public sealed class ReadReplicaTests : IClassFixture<ReadReplicaTests.ReplicatedService>
 {
     private const string Films = "query ReplicaFilms { films(first: 20) { nodes { id title version } } }";
