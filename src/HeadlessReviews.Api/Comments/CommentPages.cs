@@ -3,52 +3,44 @@ using HeadlessReviews.Api.Storage.Paging;
 namespace HeadlessReviews.Api.Comments;
 
 /// <summary>
-/// Pages of a thread already in memory (<see cref="ApprovedCommentsByReviewLoader"/>), with the same
-/// keyset cursors as the database lists: (posted time, id), so a page stays put as comments arrive.
+/// Pages of a review's top-level comments, oldest first, with keyset cursors of (posted time, id), so a page
+/// stays put as comments arrive. One form of cursor whether the page came from the database
+/// (<see cref="CommentThreadPagesLoader"/>) or from the review page's read-along (<see cref="ThreadHead"/>).
 /// </summary>
 public static class CommentPages
 {
     private const string Signature = "comments:posted+,id+";
     private static readonly SortKey[] Order = [new("posted_at", "timestamptz", false), new("id", "uuid", false)];
 
-    public static Connection<Comment> TopLevel(IReadOnlyList<Comment> thread, PageRequest page)
+    /// <summary>A page of <paramref name="topLevel"/> (in page order: oldest first, newest first when backward), read one past the page's size.</summary>
+    public static Connection<Comment> Of(IReadOnlyList<Comment> topLevel, PageRequest page, Func<CancellationToken, Task<long>> countAsync)
     {
-        // Sorted here, not by the database, so the order and the cursor comparison below agree on ties.
-        var topLevel = thread.Where(comment => comment.ParentId is null).OrderBy(c => c.PostedAt).ThenBy(c => c.Id).ToList();
-        var start = 0;
-        var end = topLevel.Count;
-        if (page.Cursor is not null)
-        {
-            var (postedAt, id) = Decode(page.Cursor, page.Backward ? "before" : "after");
-            var position = topLevel.FindIndex(c => c.PostedAt > postedAt || (c.PostedAt == postedAt && c.Id.CompareTo(id) > 0));
-            var firstAfter = position < 0 ? topLevel.Count : position;
-            if (page.Backward)
-                end = firstAfter > 0 && Matches(topLevel[firstAfter - 1], postedAt, id) ? firstAfter - 1 : firstAfter;
-            else
-                start = firstAfter;
-        }
-
-        var window = topLevel[start..end];
-        var slice = page.Backward ? window.TakeLast(page.Size).ToList() : window.Take(page.Size).ToList();
-        var more = window.Count > slice.Count;
-        var edges = slice.Select(comment => new Edge<Comment>(Encode(comment), comment)).ToList();
+        var more = topLevel.Count > page.Size;
+        var edges = topLevel.Take(page.Size).Select(comment => new Edge<Comment>(Encode(comment), comment)).ToList();
+        if (page.Backward) edges.Reverse();
         var pageInfo = new PageInfo(
-            HasNextPage: page.Backward ? end < topLevel.Count : more,
-            HasPreviousPage: page.Backward ? more : start > 0,
+            HasNextPage: page.Backward ? page.Cursor is not null : more,
+            HasPreviousPage: page.Backward ? more : page.Cursor is not null,
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
-        return new Connection<Comment>(edges, pageInfo, _ => Task.FromResult((long)topLevel.Count));
+        return new Connection<Comment>(edges, pageInfo, countAsync);
     }
 
-    private static bool Matches(Comment comment, DateTimeOffset postedAt, Guid id) => comment.PostedAt == postedAt && comment.Id == id;
+    /// <summary>Oldest first, as the database orders the column (microseconds), ties by id.</summary>
+    public static IEnumerable<Comment> Oldest(IEnumerable<Comment> comments) => comments.OrderBy(PostedAt).ThenBy(comment => comment.Id);
 
-    private static string Encode(Comment comment) =>
-        Cursor.Encode(Signature, System.Text.Json.JsonSerializer.Serialize(new object[] { comment.PostedAt, comment.Id }));
-
-    private static (DateTimeOffset PostedAt, Guid Id) Decode(string cursor, string argument)
+    /// <summary>The (posted time, id) a cursor stands for, its time in UTC.</summary>
+    public static (DateTimeOffset PostedAt, Guid Id) Decode(string cursor, string argument)
     {
         var values = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[]>(Cursor.Decode(cursor, argument, Signature, Order))!;
         // PostgreSQL's `infinity` passes the cursor check but is no DateTimeOffset: not a cursor of ours.
-        return values[0].TryGetDateTimeOffset(out var postedAt) && values[1].TryGetGuid(out var id) ? (postedAt, id) : throw Cursor.Invalid(argument);
+        return values[0].TryGetDateTimeOffset(out var postedAt) && values[1].TryGetGuid(out var id) ? (postedAt.ToUniversalTime(), id) : throw Cursor.Invalid(argument);
     }
+
+    private static string Encode(Comment comment) =>
+        Cursor.Encode(Signature, System.Text.Json.JsonSerializer.Serialize(new object[] { PostedAt(comment), comment.Id }));
+
+    // The stored column keeps microseconds (Npgsql truncates the ticks): cursors and the order agree with it.
+    private static DateTimeOffset PostedAt(Comment comment) =>
+        new(comment.PostedAt.UtcTicks - comment.PostedAt.UtcTicks % 10, TimeSpan.Zero);
 }

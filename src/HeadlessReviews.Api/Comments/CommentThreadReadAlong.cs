@@ -1,27 +1,45 @@
 using System.Data.Common;
 using GraphQL;
-using HeadlessReviews.Api.Graph;
+using HeadlessReviews.Api.Graph.Paging;
 using HeadlessReviews.Api.Reviews;
 using HeadlessReviews.Api.Storage;
+using Microsoft.Extensions.Options;
 using Weasel.Storage;
 
 namespace HeadlessReviews.Api.Comments;
 
 /// <summary>
-/// The thread readers see (<see cref="CommentVisibility"/>) of a review looked up by slug, read with the review
-/// when the selection set asks for its comments: the review page's comments cost no round trip of their own.
-/// Primes <see cref="ApprovedCommentsByReviewLoader"/> with exactly what it would have read.
+/// The head of the thread readers see of a review looked up by slug (<see cref="ThreadHead"/>: the first
+/// top-level comments, as many as the largest first page the document asks for and one more, with every
+/// reply below them), read with the review when the selection set asks for its comments: the review page's
+/// comments cost no round trip of their own, and no more on a review with thousands of them.
 /// </summary>
-public sealed class CommentThreadReadAlong(ApprovedCommentsByReviewLoader threads) : IReviewLookupReadAlong
+public sealed class CommentThreadReadAlong(CommentThreadHeads heads, CommentRepliesLoader replies, IOptions<PagingSettings> paging) : IReviewLookupReadAlong
 {
-    public bool Asked(IResolveFieldContext context) => SelectionScope.Mentions(context, "comments");
+    private int _size;
+
+    public bool Asked(IResolveFieldContext context)
+    {
+        if (CommentPageSizes.LargestFirstPage(context, paging.Value) is not { } size) return false;
+        _size = size;
+        return true;
+    }
 
     public string Sql(string review) =>
-        $"(select json_agg({DocumentJson.Beside("d")} order by d.posted_at, d.id) from {Tables.Comments} d join {CommentVisibility.Shown($"array[{review}.id]")} s on s.id = d.id)";
+        $"(select json_agg({DocumentJson.Beside("d")} order by d.posted_at, d.id) from {Tables.Comments} d join " +
+        CommentVisibility.WithReplies($"(select c.id, c.review_id from {Tables.Comments} c where c.review_id = {review}.id and {CommentVisibility.TopLevel("c")} " +
+            $"order by c.posted_at, c.id limit {_size + 1})") +
+        " thread on thread.id = d.id)";
 
     public object? Read(DbDataReader reader, int column, IStorageSerializer serializer) =>
         reader.IsDBNull(column) ? null : serializer.FromJson<List<Versioned<Comment>>>(reader, column).ConvertAll(comment => comment.Value);
 
     // No row of the thread: no comment readers see.
-    public void Received(Review review, object? read) => threads.Prime(review.Id, read as List<Comment> ?? []);
+    public void Received(Review review, object? read)
+    {
+        var thread = read as List<Comment> ?? [];
+        replies.PrimeBelow(thread);
+        var topLevel = CommentPages.Oldest(thread.Where(comment => comment.ParentId is null)).ToList();
+        heads.Add(review.Id, new ThreadHead(topLevel, Complete: topLevel.Count <= _size));
+    }
 }

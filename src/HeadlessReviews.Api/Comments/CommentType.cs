@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using HeadlessReviews.Api.Comments.Moderation;
-using HeadlessReviews.Api.Execution;
 using HeadlessReviews.Api.Graph;
 using HeadlessReviews.Api.Graph.Scalars;
 using HeadlessReviews.Api.Reviews;
@@ -20,9 +19,7 @@ public sealed class CommentType : ObjectGraphType<Comment>
         Field<ReviewType>("review").Description("The review commented on.")
             .Resolve().WithService<ReviewsByIdLoader>().Resolve((context, reviews) => reviews.Load(context.Source.ReviewId));
         Field<CommentType>("parent").Description("The comment this one replies to; null for a comment that starts a thread.")
-            .Resolve().WithService<ApprovedCommentsByReviewLoader>().Resolve((context, threads) => context.Source.ParentId is not Guid parentId
-                ? null
-                : Thread(threads, context.Source).Then(thread => thread.FirstOrDefault(comment => comment.Id == parentId)));
+            .Resolve().WithService<CommentsByIdLoader>().Resolve((context, comments) => context.Source.ParentId is Guid parentId ? comments.Load(parentId) : null);
         Field(x => x.AuthorName).Description("The name the reader gave.");
         Field(x => x.AuthorUrl, nullable: true).Description("The website the reader gave, if any.");
         Field<StringGraphType>("authorEmail").Description("The e-mail address the reader gave. Moderators only: never shown to anyone else.")
@@ -55,10 +52,6 @@ public sealed class CommentType : ObjectGraphType<Comment>
             .Resolve(context => CommentHtml.Render(context.Source.Body));
         Field(x => x.PostedAt).Description("When it was posted.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommentType>>>>("replies").Description("Approved replies to this comment, oldest first.")
-            .Resolve().WithService<ApprovedCommentsByReviewLoader>().Resolve((context, threads) => Thread(threads, context.Source)
-                .Then(thread => thread.Where(comment => comment.ParentId == context.Source.Id).ToArray()));
+            .Resolve().WithService<CommentRepliesLoader>().Resolve((context, replies) => replies.Load(context.Source.Id));
     }
-
-    private static GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<Comment>> Thread(ApprovedCommentsByReviewLoader threads, Comment comment) =>
-        threads.Load(comment.ReviewId);
 }

@@ -19,7 +19,9 @@ public static class CommentsFeature
     {
         services.AddSingleton<IAnnouncedNode, CommentAnnouncedNode>();
         services.ConfigureMarten(CommentStorage.Configure);
-        services.AddScoped<ApprovedCommentsByReviewLoader>();
+        services.AddScoped<CommentThreadHeads>();
+        services.AddScoped<CommentThreadPagesLoader>();
+        services.AddScoped<CommentRepliesLoader>();
         services.AddScoped<CommentCountsLoader>();
         services.AddScoped<IReviewReadAlong, CommentCountReadAlong>();
         services.AddScoped<IReviewLookupReadAlong, CommentThreadReadAlong>();

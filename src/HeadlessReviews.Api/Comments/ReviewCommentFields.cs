@@ -17,11 +17,17 @@ public sealed class ReviewCommentFields : ITypeFields<ReviewType>
         review.Field<NonNullGraphType<ConnectionType<CommentType, Comment>>>("comments")
             .Description("Readers' approved comments that start a thread, oldest first; replies hang off each comment's `replies`.")
             .WithPagingArguments()
-            .Resolve().WithServices<IOptions<PagingSettings>, ApprovedCommentsByReviewLoader>().Resolve((context, paging, comments) =>
+            .Resolve().WithServices<IOptions<PagingSettings>, CommentThreadHeads, CommentThreadPagesLoader>().Resolve((context, paging, heads, pages) =>
             {
                 var page = PageRequests.From(context, paging.Value);
-                return comments.Load(context.Source.Id)
-                    .Then(thread => CommentPages.TopLevel(thread, page));
+                // The review page read the head of the thread with the review: its first page costs nothing more.
+                if (heads.Of(context.Source.Id) is { } head && head.Answers(page))
+                {
+                    var reviewId = context.Source.Id;
+                    return DataLoaderResults.FromValue(CommentPages.Of(head.TopLevel, page, token =>
+                        head.Complete ? Task.FromResult((long)head.TopLevel.Count) : pages.CountTopLevelAsync(reviewId, token)));
+                }
+                return pages.Load(new ThreadPageKey(context.Source.Id, page));
             });
         review.Field<NonNullGraphType<StringGraphType>>("commentToken")
             .Description("Pass this as `commentToken` when posting a comment from this page; it tells screening when the page was served.")

@@ -30,7 +30,19 @@ public static class SelectionScope
     public static bool MentionsAny(IResolveFieldContext context, IReadOnlySet<string> fields) =>
         Mentions(context.FieldAst.SelectionSet, context.Document, fields.Contains, null);
 
-    private static bool Mentions(GraphQLSelectionSet? selections, GraphQLDocument document, Func<string, bool> wanted, HashSet<string>? spread)
+    /// <summary>
+    /// Every field named <paramref name="field"/> selected anywhere below the resolving field, through fragments
+    /// too, whatever its parent (to read their arguments; the same field may appear with several).
+    /// </summary>
+    public static IReadOnlyList<GraphQLField> FieldsNamed(IResolveFieldContext context, string field)
+    {
+        var found = new List<GraphQLField>();
+        Mentions(context.FieldAst.SelectionSet, context.Document, name => name == field, null, found);
+        return found;
+    }
+
+    // With `found`, walks everything and collects each wanted field instead of stopping at the first.
+    private static bool Mentions(GraphQLSelectionSet? selections, GraphQLDocument document, Func<string, bool> wanted, HashSet<string>? spread, List<GraphQLField>? found = null)
     {
         if (selections is null) return false;
         RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -39,15 +51,21 @@ public static class SelectionScope
             switch (selection)
             {
                 case GraphQLField field:
-                    if (wanted(field.Name.StringValue) || Mentions(field.SelectionSet, document, wanted, spread)) return true;
+                    if (wanted(field.Name.StringValue))
+                    {
+                        if (found is null) return true;
+                        found.Add(field);
+                    }
+                    if (Mentions(field.SelectionSet, document, wanted, spread, found) && found is null) return true;
                     break;
                 case GraphQLInlineFragment inline:
-                    if (Mentions(inline.SelectionSet, document, wanted, spread)) return true;
+                    if (Mentions(inline.SelectionSet, document, wanted, spread, found) && found is null) return true;
                     break;
                 case GraphQLFragmentSpread fragmentSpread:
                     if (!FirstSpread(fragmentSpread, ref spread)) break;
                     // A fragment the document lacks fails validation before this runs; be safe anyway.
-                    if (Fragment(document, fragmentSpread) is not { } fragment || Mentions(fragment.SelectionSet, document, wanted, spread)) return true;
+                    if (Fragment(document, fragmentSpread) is not { } fragment) return true;
+                    if (Mentions(fragment.SelectionSet, document, wanted, spread, found) && found is null) return true;
                     break;
             }
         }
