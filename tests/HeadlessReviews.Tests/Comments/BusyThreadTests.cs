@@ -169,6 +169,21 @@ public sealed class BusyThreadTests(ApiFactory api) : ApiTest(api), IAsyncLifeti
         Assert.Equal(expected[..100], review["all"]!["nodes"]!.AsArray().Select(node => Render(node!)));
     }
 
+    [Fact]
+    public async Task Two_lookups_asking_for_different_first_pages_each_get_theirs()
+    {
+        var data = await _unlimited.DataAsync($$"""
+            query($slug: String!, $size: Int) {
+              small: review(slug: $slug) { comments(first: 5) { pageInfo { hasNextPage } {{Nodes}} } }
+              large: review(slug: $slug) { comments(first: $size) { pageInfo { hasNextPage } {{Nodes}} } } }
+            """, new { slug = _review.Slug, size = 100 });
+        var expected = Expected();
+
+        Assert.Equal(expected[..5], data["small"]!["comments"]!["nodes"]!.AsArray().Select(node => Render(node!)));
+        Assert.Equal(expected[..100], data["large"]!["comments"]!["nodes"]!.AsArray().Select(node => Render(node!)));
+        Assert.True((bool)data["large"]!["comments"]!["pageInfo"]!["hasNextPage"]!);
+    }
+
     private async Task<JsonNode> PageAsync(string by, string arguments, int? size = null, bool total = true)
     {
         var selector = by == "slug" ? "slug: $key" : "id: $key";
