@@ -21,6 +21,7 @@ public sealed class CommentCountStorage : ISchemaObject
     public const string Name = "public.hr_comment_counts";
     private const string Refresh = "public.hr_comment_counts_refresh";
     private const string Changed = "public.hr_comment_counts_changed";
+    private const string Add = "public.hr_comment_counts_add";
     private static readonly string[] Triggers = ["hr_comment_counts_insert", "hr_comment_counts_update", "hr_comment_counts_delete"];
 
     // Transaction-local: a batch that defers the recount cannot leave it off for anyone else.
@@ -62,6 +63,17 @@ public sealed class CommentCountStorage : ISchemaObject
         $"  {Recount("reviews")};\n" +
         "end\n";
 
+    // New comments that reply to no earlier row: each shown one adds itself alone, found by walking up its
+    // ancestors, so a post costs the same on a review with twenty comments or twenty thousand. Counted after
+    // the lock, in a later statement, as the recount is.
+    private static readonly string AddBody =
+        "\nbegin\n" +
+        "  if reviews is null or cardinality(reviews) = 0 then return; end if;\n" +
+        $"  {Lock("reviews")};\n" +
+        $"  update {Name} c set shown = c.shown + s.n from (select v.review_id, count(*) n from {CommentVisibility.ShownAmong("ids")} v group by v.review_id) s " +
+        "where c.review_id = s.review_id;\n" +
+        "end\n";
+
     // Only changes that can change what readers see: an approved row coming or going, a status or thread change.
     private static readonly string ChangedBody =
         "\ndeclare touched uuid[];\nbegin\n" +
@@ -72,6 +84,13 @@ public sealed class CommentCountStorage : ISchemaObject
         "unnest(array[a, b]) r where r is not null;\n" +
         "  else\n" +
         $"    select array_agg(distinct review_id) into touched from changed where status = '{CommentStorage.Approved}';\n" +
+        // An earlier row replying to a new one (a parent written after its replies, as an import may) can show
+        // more than the new rows: recount. Otherwise the new rows alone change the count.
+        $"    if tg_op = 'INSERT' and not exists (select 1 from {Tables.Comments} c join changed n on c.parent_id = n.id " +
+        $"where n.status = '{CommentStorage.Approved}' and not exists (select 1 from changed m where m.id = c.id)) then\n" +
+        $"      perform {Add}(touched, array(select id from changed where status = '{CommentStorage.Approved}'));\n" +
+        "      return null;\n" +
+        "    end if;\n" +
         "  end if;\n" +
         $"  perform {Refresh}(touched);\n" +
         "  return null;\nend\n";
@@ -87,6 +106,7 @@ public sealed class CommentCountStorage : ISchemaObject
     {
         writer.WriteLine($"create table if not exists {Name} (review_id uuid primary key, shown integer not null default 0);");
         writer.WriteLine($"create or replace function {Refresh}(reviews uuid[]) returns void language plpgsql as $${RefreshBody}$$;");
+        writer.WriteLine($"create or replace function {Add}(reviews uuid[], ids uuid[]) returns void language plpgsql as $${AddBody}$$;");
         writer.WriteLine($"create or replace function {Changed}() returns trigger language plpgsql as $${ChangedBody}$$;");
         writer.WriteLine(DropTriggers());
         writer.WriteLine($"create trigger {Triggers[0]} after insert on {Tables.Comments} referencing new table as changed for each statement execute function {Changed}();");
@@ -105,6 +125,7 @@ public sealed class CommentCountStorage : ISchemaObject
         writer.WriteLine(DropTriggers());
         writer.WriteLine($"drop function if exists {Changed}();");
         writer.WriteLine($"drop function if exists {Refresh}(uuid[]);");
+        writer.WriteLine($"drop function if exists {Add}(uuid[], uuid[]);");
         writer.WriteLine($"drop table if exists {Name};");
     }
 
@@ -114,7 +135,7 @@ public sealed class CommentCountStorage : ISchemaObject
         builder.Append(
             $"select to_regclass('{Name}') is not null, " +
             $"(select count(*) from pg_trigger t where t.tgrelid = to_regclass('{Tables.Comments}') and t.tgname like 'hr_comment_counts_%'), " +
-            $"(select string_agg(encode(sha256(convert_to(p.prosrc, 'UTF8')), 'hex'), ',' order by p.proname) from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname in ('hr_comment_counts_changed', 'hr_comment_counts_refresh')), " +
+            $"(select string_agg(encode(sha256(convert_to(p.prosrc, 'UTF8')), 'hex'), ',' order by p.proname) from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname in ('hr_comment_counts_add', 'hr_comment_counts_changed', 'hr_comment_counts_refresh')), " +
             // Marten applies extended objects before document tables: until the comment table has its derived columns, wait for the next pass.
             $"(select count(*) from pg_indexes where schemaname = 'public' and tablename = 'mt_doc_comment' and indexname like 'hr_comment_%'), " +
             $"exists (select 1 from information_schema.columns where table_schema = 'public' and table_name = 'mt_doc_comment' and column_name = 'body_fingerprint');");
@@ -134,7 +155,7 @@ public sealed class CommentCountStorage : ISchemaObject
             indexes = reader.GetInt64(3);
             commentsReady = reader.GetBoolean(4);
         }
-        var expected = $"{Sha256(ChangedBody)},{Sha256(RefreshBody)}";
+        var expected = $"{Sha256(AddBody)},{Sha256(ChangedBody)},{Sha256(RefreshBody)}";
         var difference = !commentsReady ? SchemaPatchDifference.None
             : !tableExists ? SchemaPatchDifference.Create
             : triggers == Triggers.Length && indexes == Indexes.Length && functions == expected ? SchemaPatchDifference.None

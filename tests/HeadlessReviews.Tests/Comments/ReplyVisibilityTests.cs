@@ -105,17 +105,44 @@ public sealed class ReplyVisibilityTests(ApiFactory api) : ApiTest(api), IAsyncL
         Assert.Equal(before, (int)(await _unlimited.DataAsync(Thread))["review"]!["commentCount"]!);
     }
 
+    [Fact]
+    public async Task Replies_written_before_their_parent_are_counted_once_it_arrives_and_a_thread_written_at_once_whole()
+    {
+        var before = (int)(await _unlimited.DataAsync(Thread))["review"]!["commentCount"]!;
+        // As an import may write them: the reply and its reply first (hidden: no parent yet), then the parent.
+        var parent = Guid.NewGuid();
+        var child = await InsertAsync(parent);
+        await InsertAsync(child);
+        Assert.Equal(before, (int)(await _unlimited.DataAsync(Thread))["review"]!["commentCount"]!);
+        await InsertAsync(null, id: parent);
+        Assert.Equal(before + 3, (int)(await _unlimited.DataAsync(Thread))["review"]!["commentCount"]!);
+
+        // A thread in one transaction: a top-level comment, its reply, and a reply under a held one (not counted).
+        var top = NewComment(null, CommentStatus.Approved);
+        var held = NewComment(null, CommentStatus.Pending);
+        await using (var session = Api.Store.LightweightSession())
+        {
+            session.Insert(top, NewComment(top.Id, CommentStatus.Approved), held, NewComment(held.Id, CommentStatus.Approved));
+            await session.SaveChangesAsync();
+        }
+        var thread = (await _unlimited.DataAsync(Thread))["review"]!;
+        Assert.Equal(before + 5, (int)thread["commentCount"]!);
+        Assert.Equal((int)thread["commentCount"]!, CountShown(thread["comments"]!));
+    }
+
     /// <summary>Comments in the thread as read (three levels deep, enough for these tests and the demo).</summary>
     private static int CountShown(JsonNode comments) =>
         comments["nodes"]!.AsArray().Sum(top => 1 + top!["replies"]!.AsArray().Sum(reply => 1 + reply!["replies"]!.AsArray().Count));
 
-    private async Task<Guid> InsertAsync(Guid? parentId, CommentStatus status = CommentStatus.Approved)
+    private static Comment NewComment(Guid? parentId, CommentStatus status, Guid? id = null) => new()
     {
-        var comment = new Comment
-        {
-            Id = Guid.NewGuid(), ReviewId = Her, ParentId = parentId, AuthorName = "Reply visibility", AuthorEmail = CommentPosting.NewEmail(),
-            Body = "A reply.", PostedAt = DateTimeOffset.UtcNow.AddDays(-1), Status = status,
-        };
+        Id = id ?? Guid.NewGuid(), ReviewId = Her, ParentId = parentId, AuthorName = "Reply visibility", AuthorEmail = CommentPosting.NewEmail(),
+        Body = "A reply.", PostedAt = DateTimeOffset.UtcNow.AddDays(-1), Status = status,
+    };
+
+    private async Task<Guid> InsertAsync(Guid? parentId, CommentStatus status = CommentStatus.Approved, Guid? id = null)
+    {
+        var comment = NewComment(parentId, status, id);
         await using var session = Api.Store.LightweightSession();
         session.Insert(comment);
         await session.SaveChangesAsync();
