@@ -18,11 +18,7 @@ public static class CommentPages
         var more = topLevel.Count > page.Size;
         var edges = topLevel.Take(page.Size).Select(comment => new Edge<Comment>(Encode(comment), comment)).ToList();
         if (page.Backward) edges.Reverse();
-        var pageInfo = new PageInfo(
-            HasNextPage: page.Backward ? page.Cursor is not null : more,
-            HasPreviousPage: page.Backward ? more : page.Cursor is not null,
-            StartCursor: edges.FirstOrDefault()?.Cursor,
-            EndCursor: edges.LastOrDefault()?.Cursor);
+        var pageInfo = PageInfo.OfKeysetPage(page, more, edges);
         return new Connection<Comment>(edges, pageInfo, countAsync);
     }
 

@@ -45,11 +45,7 @@ public static class KeysetPager
         var edges = rows.Take(page.Size).Select(row => new Edge<T>(Cursor.Encode(query.Signature, row.Item2), row.Item1)).ToList();
         if (page.Backward) edges.Reverse();
 
-        var pageInfo = new PageInfo(
-            HasNextPage: page.Backward ? page.Cursor is not null : more,
-            HasPreviousPage: page.Backward ? more : page.Cursor is not null,
-            StartCursor: edges.FirstOrDefault()?.Cursor,
-            EndCursor: edges.LastOrDefault()?.Cursor);
+        var pageInfo = PageInfo.OfKeysetPage(page, more, edges);
 
         return new Connection<T>(edges, pageInfo, async token =>
         {
